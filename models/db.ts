@@ -1,0 +1,95 @@
+// Opens the database (SQLite by default, PostgreSQL for postgres:// URLs) and runs transactions the same way on both.
+import path from 'node:path';
+import { Mutex } from 'async-mutex';
+import { Sequelize, Transaction } from 'sequelize';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+export interface DatabaseOptions {
+  /** `postgres://…` for PostgreSQL; a file path or `sqlite:` URL for SQLite. */
+  url: string;
+  busyTimeoutMs?: number;
+  poolMax?: number;
+  log?: (sql: string) => void;
+}
+
+export interface Database {
+  sequelize: Sequelize;
+  dialect: Dialect;
+  /**
+   * Runs `fn` in one transaction. On SQLite the transaction is BEGIN IMMEDIATE (takes the write lock up
+   * front, so two writers never deadlock upgrading read locks) and in-process writers queue on a mutex
+   * instead of spinning on SQLITE_BUSY; PostgreSQL relies on row locks taken by the services.
+   */
+  transaction<T>(fn: (t: Transaction) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+const sqliteStorage = (url: string): string => {
+  const file = url.replace(/^sqlite:(\/\/)?/, '');
+  return file === ':memory:' ? file : path.resolve(file);
+};
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  const dialect: Dialect = /^postgres(ql)?:\/\//.test(options.url) ? 'postgres' : 'sqlite';
+  const logging = options.log ?? false;
+  const define = { underscored: true };
+  const sequelize =
+    dialect === 'postgres'
+      ? new Sequelize(options.url, {
+          dialect: 'postgres',
+          logging,
+          define,
+          pool: { max: options.poolMax ?? 10, min: 0, idle: 10_000, acquire: 30_000 },
+        })
+      : new Sequelize({ dialect: 'sqlite', storage: sqliteStorage(options.url), logging, define });
+
+  if (dialect === 'sqlite') {
+    if (sqliteStorage(options.url) === ':memory:') {
+      throw new Error('SQLite :memory: is not supported: transactions use their own connections; use a file');
+    }
+    tuneSqliteConnections(sequelize, options.busyTimeoutMs ?? 5000);
+    await sequelize.query('PRAGMA journal_mode=WAL');
+  } else {
+    await sequelize.authenticate();
+  }
+
+  const writeLock = new Mutex();
+  return {
+    sequelize,
+    dialect,
+    transaction: (fn) =>
+      dialect === 'sqlite'
+        ? writeLock.runExclusive(() => sequelize.transaction({ type: Transaction.TYPES.IMMEDIATE }, fn))
+        : sequelize.transaction(fn),
+    close: () => sequelize.close(),
+  };
+}
+
+interface SqliteHandle {
+  configure(option: 'busyTimeout', ms: number): void;
+  exec(sql: string, cb?: (err: Error | null) => void): void;
+  kadeskTuned?: boolean;
+}
+
+/**
+ * Sequelize's SQLite dialect opens a fresh connection per transaction and exposes no connect hook for it,
+ * so per-connection settings (busy timeout, WAL-appropriate fsync level) are applied where it hands them out.
+ */
+function tuneSqliteConnections(sequelize: Sequelize, busyTimeoutMs: number): void {
+  const manager = sequelize.connectionManager as unknown as {
+    getConnection(options?: object): Promise<SqliteHandle>;
+  };
+  const getConnection = manager.getConnection.bind(manager);
+  manager.getConnection = async (opts?: object) => {
+    const connection = await getConnection(opts);
+    if (!connection.kadeskTuned) {
+      connection.kadeskTuned = true;
+      connection.configure('busyTimeout', busyTimeoutMs);
+      await new Promise<void>((resolve, reject) =>
+        connection.exec('PRAGMA synchronous=NORMAL', (err) => (err ? reject(err) : resolve())),
+      );
+    }
+    return connection;
+  };
+}

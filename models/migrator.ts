@@ -1,0 +1,21 @@
+// Schema changes happen only here, through umzug; the list is explicit so the order never depends on file globbing.
+import { SequelizeStorage, Umzug } from 'umzug';
+import type { Sequelize } from 'sequelize';
+import * as m0001 from './migrations/0001-initial';
+
+const MIGRATIONS = [{ name: '0001-initial', ...m0001 }];
+
+export function createMigrator(sequelize: Sequelize, logger: Console | undefined = undefined) {
+  return new Umzug({
+    migrations: MIGRATIONS,
+    context: sequelize.getQueryInterface(),
+    storage: new SequelizeStorage({ sequelize, tableName: 'schema_migrations' }),
+    logger,
+  });
+}
+
+/** Applies pending migrations and returns the names applied. */
+export async function migrate(sequelize: Sequelize): Promise<string[]> {
+  const applied = await createMigrator(sequelize).up();
+  return applied.map((m) => m.name);
+}

@@ -1,0 +1,33 @@
+// Registers every model on a Sequelize instance and wires the associations the queries use.
+import type { Sequelize } from 'sequelize';
+import { Buyer } from './buyer';
+import { Cancellation } from './cancellation';
+import { CardKey } from './card-key';
+import { Compensation } from './compensation';
+import { Dispute } from './dispute';
+import { Merchant } from './merchant';
+import { Order } from './order';
+import { OrderEvent } from './order-event';
+import { OutboxMessage } from './outbox';
+import { Payment } from './payment';
+import { Product } from './product';
+import { Refund } from './refund';
+
+export { Buyer, Cancellation, CardKey, Compensation, Dispute, Merchant, Order, OrderEvent, OutboxMessage, Payment, Product, Refund };
+
+const ALL = [Merchant, Product, Buyer, Order, CardKey, OrderEvent, Payment, Refund, Cancellation, Compensation, Dispute, OutboxMessage];
+
+export function initModels(sequelize: Sequelize): void {
+  for (const model of ALL) model.initModel(sequelize);
+  Product.belongsTo(Merchant, { as: 'merchant', foreignKey: 'merchantId' });
+  Order.belongsTo(Product, { as: 'product', foreignKey: 'productId' });
+  Order.belongsTo(Buyer, { as: 'buyer', foreignKey: 'buyerId' });
+  Order.belongsTo(Merchant, { as: 'merchant', foreignKey: 'merchantId' });
+  Order.hasMany(Payment, { as: 'payments', foreignKey: 'orderId' });
+  Order.hasMany(Refund, { as: 'refunds', foreignKey: 'orderId' });
+  Order.hasMany(CardKey, { as: 'cardKeys', foreignKey: 'orderId' });
+  Order.hasMany(OrderEvent, { as: 'events', foreignKey: 'orderId' });
+  Order.hasOne(Cancellation, { as: 'cancellation', foreignKey: 'orderId' });
+  Order.hasMany(Compensation, { as: 'compensations', foreignKey: 'orderId' });
+  Order.hasMany(Dispute, { as: 'disputes', foreignKey: 'orderId' });
+}
