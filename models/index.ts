@@ -1,6 +1,7 @@
 // models/: persistence and the domain. `openDomain` is the composition the rest of the system uses.
 import type { Clock } from './clock';
 import { systemClock } from './clock';
+import { CompensationService } from './compensation-service';
 import { CreditService } from './credit-service';
 import { CreditPolicy, DEFAULT_CREDIT_POLICY } from './credit-policy';
 import { Database, openDatabase } from './db';
@@ -25,6 +26,7 @@ export interface Domain {
   events: DomainEventBus;
   credit: CreditService;
   orders: OrderService;
+  compensation: CompensationService;
   close(): Promise<void>;
 }
 
@@ -35,15 +37,10 @@ export async function openDomain(options: DomainOptions): Promise<Domain> {
   const clock = options.clock ?? systemClock;
   const events = new DomainEventBus();
   const credit = new CreditService(clock, options.creditPolicy ?? DEFAULT_CREDIT_POLICY);
-  const orders = new OrderService({
-    db,
-    clock,
-    events,
-    credit,
-    webhooks: options.webhooks ?? false,
-    paymentTtlMinutes: options.paymentTtlMinutes ?? 15,
-  });
-  return { db, clock, events, credit, orders, close: () => db.close() };
+  const txDeps = { db, clock, events, webhooks: options.webhooks ?? false };
+  const orders = new OrderService({ ...txDeps, credit, paymentTtlMinutes: options.paymentTtlMinutes ?? 15 });
+  const compensation = new CompensationService(txDeps);
+  return { db, clock, events, credit, orders, compensation, close: () => db.close() };
 }
 
 export * from './enums';

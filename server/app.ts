@@ -1,0 +1,73 @@
+// Composition of the HTTP + Socket.IO server over one Domain. Routers and namespaces are mounted here only.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express, { Router } from 'express';
+import { Server as SocketServer } from 'socket.io';
+import type { Domain } from '../models';
+import type { Config } from './config';
+import { errorHandler } from './http-errors';
+import type { Logger } from './logger';
+import { startJobs } from './jobs';
+
+export interface ServerContext {
+  config: Config;
+  domain: Domain;
+  logger: Logger;
+}
+
+export interface KadeskServer {
+  app: express.Express;
+  http: http.Server;
+  io: SocketServer;
+  listen(port?: number, host?: string): Promise<number>;
+  /** Stops taking work, lets in-flight requests finish, closes sockets; the caller closes the domain. */
+  close(): Promise<void>;
+}
+
+function healthRouter({ domain }: ServerContext): Router {
+  const router = Router();
+  router.get('/healthz', async (_req, res) => {
+    const started = process.hrtime.bigint();
+    try {
+      await domain.db.sequelize.query('SELECT 1');
+      const latencyMs = Number(process.hrtime.bigint() - started) / 1e6;
+      res.json({ status: 'ok', database: { status: 'ok', dialect: domain.db.dialect, latencyMs: Math.round(latencyMs * 100) / 100 } });
+    } catch (err) {
+      res.status(503).json({ status: 'degraded', database: { status: 'down', dialect: domain.db.dialect, error: String(err) } });
+    }
+  });
+  return router;
+}
+
+export function createServer(ctx: ServerContext): KadeskServer {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(healthRouter(ctx));
+  app.use((_req, res) => res.status(404).json({ error: { code: 'NOT_FOUND', message: 'No such route' } }));
+  app.use(errorHandler(ctx.logger));
+
+  const server = http.createServer(app);
+  const io = new SocketServer(server, {
+    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
+  });
+  const jobs = startJobs(ctx);
+
+  return {
+    app,
+    http: server,
+    io,
+    listen: (port = ctx.config.port, host = ctx.config.host) =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
+      }),
+    close: async () => {
+      jobs.stop();
+      // io.close() disconnects every socket and closes the HTTP server, which waits for in-flight requests.
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      server.closeIdleConnections();
+      await jobs.idle();
+    },
+  };
+}

@@ -1,0 +1,57 @@
+// `kadesk start`: migrate, seed demo data into an empty database, serve, and shut down cleanly on Ctrl-C.
+import { openDomain } from '../../models';
+import { createServer } from '../app';
+import { loadConfig } from '../config';
+import { createLogger } from '../logger';
+import { isEmpty, seedDemo } from '../seed';
+
+export async function start(): Promise<number> {
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  const domain = await openDomain({
+    databaseUrl: config.databaseUrl,
+    webhooks: Boolean(config.webhookUrl),
+    paymentTtlMinutes: config.paymentTtlMinutes,
+  });
+  if (config.demo && (await isEmpty(domain))) {
+    logger.info('empty database: seeding demo data');
+    const summary = await seedDemo(domain, { log: (line) => logger.info(line) });
+    logger.info({ summary }, 'demo data ready');
+  }
+  const server = createServer({ config, domain, logger });
+  const port = await server.listen();
+  const base = `http://localhost:${port}`;
+  const lines = [
+    '',
+    `KaDesk is running (${domain.db.dialect}${domain.db.dialect === 'sqlite' ? `: ${config.databaseUrl}` : ''})`,
+    `  health        ${base}/healthz`,
+    `  platform API  ${base}/api/platform`,
+  ];
+  if (config.demo) lines.push('', 'Demo credentials:', `  platform API key  ${config.platformApiKey}`);
+  process.stdout.write(`${lines.join('\n')}\n\n`);
+
+  return new Promise((resolve) => {
+    let stopping = false;
+    const stop = (signal: string) => {
+      if (stopping) {
+        logger.warn('forced exit');
+        process.exit(1);
+      }
+      stopping = true;
+      logger.info({ signal }, 'shutting down: finishing in-flight requests');
+      server
+        .close()
+        .then(() => domain.close())
+        .then(() => {
+          logger.info('bye');
+          resolve(0);
+        })
+        .catch((err) => {
+          logger.error({ err }, 'unclean shutdown');
+          resolve(1);
+        });
+    };
+    process.once('SIGINT', () => stop('SIGINT'));
+    process.once('SIGTERM', () => stop('SIGTERM'));
+  });
+}

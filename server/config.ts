@@ -1,0 +1,64 @@
+// Configuration from the environment, validated once at startup; everything else receives a Config.
+import { z } from 'zod';
+
+const bool = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no'])
+  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+
+const envSchema = z.object({
+  NODE_ENV: z.string().default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: z.string().min(1).optional(),
+  KADESK_DB_FILE: z.string().default('data/kadesk.sqlite'),
+  KADESK_DEMO: bool.optional(),
+  PLATFORM_API_KEY: z.string().min(16).optional(),
+  WEBHOOK_URL: z.url().optional(),
+  WEBHOOK_SECRET: z.string().min(16).optional(),
+  PAYMENT_TTL_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export interface Config {
+  env: string;
+  port: number;
+  host: string;
+  databaseUrl: string;
+  /** Demo mode: demo tokens, printed demo credentials. On by default, off in production. */
+  demo: boolean;
+  platformApiKey: string;
+  webhookUrl: string | null;
+  webhookSecret: string;
+  paymentTtlMinutes: number;
+  logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+}
+
+/** Fixed demo secrets: fine for `npm start` on a laptop, refused in production. */
+export const DEMO_PLATFORM_API_KEY = 'kadesk-demo-platform-key-0001';
+const DEMO_WEBHOOK_SECRET = 'kadesk-demo-webhook-secret-0001';
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
+  const demo = e.KADESK_DEMO ?? !production;
+  if (production && (!e.PLATFORM_API_KEY || (e.WEBHOOK_URL && !e.WEBHOOK_SECRET))) {
+    throw new Error('Invalid configuration: production needs PLATFORM_API_KEY (and WEBHOOK_SECRET with WEBHOOK_URL)');
+  }
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL ?? e.KADESK_DB_FILE,
+    demo,
+    platformApiKey: e.PLATFORM_API_KEY ?? DEMO_PLATFORM_API_KEY,
+    webhookUrl: e.WEBHOOK_URL ?? null,
+    webhookSecret: e.WEBHOOK_SECRET ?? DEMO_WEBHOOK_SECRET,
+    paymentTtlMinutes: e.PAYMENT_TTL_MINUTES,
+    logLevel: e.LOG_LEVEL,
+  };
+}
