@@ -2,12 +2,14 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { Router } from 'express';
-import { Server as SocketServer } from 'socket.io';
+import { Server as SocketServer, type ServerOptions as SocketOptions } from 'socket.io';
 import type { Domain } from '../models';
 import type { Config } from './config';
 import { errorHandler } from './http-errors';
 import type { Logger } from './logger';
 import { startJobs } from './jobs';
+
+type ServerAdapterFactory = NonNullable<Partial<SocketOptions>['adapter']>;
 
 export interface ServerContext {
   config: Config;
@@ -39,7 +41,12 @@ function healthRouter({ domain }: ServerContext): Router {
   return router;
 }
 
-export function createServer(ctx: ServerContext): KadeskServer {
+export interface ServerOptions {
+  /** A Socket.IO adapter factory (Redis streams) so that several nodes share rooms and recovery sessions. */
+  adapter?: ServerAdapterFactory;
+}
+
+export function createServer(ctx: ServerContext, options: ServerOptions = {}): KadeskServer {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
@@ -49,6 +56,7 @@ export function createServer(ctx: ServerContext): KadeskServer {
 
   const server = http.createServer(app);
   const io = new SocketServer(server, {
+    adapter: options.adapter,
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
   });
   const jobs = startJobs(ctx);

@@ -10,6 +10,7 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: z.string().min(1).optional(),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'a redis:// URL').optional(),
   KADESK_DB_FILE: z.string().default('data/kadesk.sqlite'),
   KADESK_DEMO: bool.optional(),
   PLATFORM_API_KEY: z.string().min(16).optional(),
@@ -24,6 +25,8 @@ export interface Config {
   port: number;
   host: string;
   databaseUrl: string;
+  /** Set when several nodes share Socket.IO rooms and sessions through Redis. */
+  redisUrl: string | null;
   /** Demo mode: demo tokens, printed demo credentials. On by default, off in production. */
   demo: boolean;
   platformApiKey: string;
@@ -54,6 +57,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL ?? e.KADESK_DB_FILE,
+    redisUrl: e.REDIS_URL ?? null,
     demo,
     platformApiKey: e.PLATFORM_API_KEY ?? DEMO_PLATFORM_API_KEY,
     webhookUrl: e.WEBHOOK_URL ?? null,

@@ -3,6 +3,7 @@ import { openDomain } from '../../models';
 import { createServer } from '../app';
 import { loadConfig } from '../config';
 import { createLogger } from '../logger';
+import { connectRedisAdapter } from '../socket-adapter';
 import { isEmpty, seedDemo } from '../seed';
 
 export async function start(): Promise<number> {
@@ -18,12 +19,13 @@ export async function start(): Promise<number> {
     const summary = await seedDemo(domain, { log: (line) => logger.info(line) });
     logger.info({ summary }, 'demo data ready');
   }
-  const server = createServer({ config, domain, logger });
+  const redis = config.redisUrl ? await connectRedisAdapter(config.redisUrl) : null;
+  const server = createServer({ config, domain, logger }, { adapter: redis?.adapter });
   const port = await server.listen();
   const base = `http://localhost:${port}`;
   const lines = [
     '',
-    `KaDesk is running (${domain.db.dialect}${domain.db.dialect === 'sqlite' ? `: ${config.databaseUrl}` : ''})`,
+    `KaDesk is running (${domain.db.dialect}${domain.db.dialect === 'sqlite' ? `: ${config.databaseUrl}` : ''}${redis ? ', Redis adapter' : ''})`,
     `  health        ${base}/healthz`,
     `  platform API  ${base}/api/platform`,
   ];
@@ -41,6 +43,7 @@ export async function start(): Promise<number> {
       logger.info({ signal }, 'shutting down: finishing in-flight requests');
       server
         .close()
+        .then(() => redis?.close())
         .then(() => domain.close())
         .then(() => {
           logger.info('bye');
