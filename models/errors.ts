@@ -1,6 +1,7 @@
 // Domain errors are values with stable codes; server/ maps them to HTTP statuses and socket acks in one place.
 export const ERROR_CODES = {
   VALIDATION_FAILED: 'The request is malformed',
+  UNAUTHORIZED: 'A valid API key is required',
   NOT_FOUND: 'No such record',
   ORDER_NOT_FOUND: 'No such order',
   PRODUCT_NOT_FOUND: 'No such product',
@@ -17,6 +18,8 @@ export const ERROR_CODES = {
   IDEMPOTENCY_CONFLICT: 'This request id was already used with different content',
   CARD_KEYS_REQUIRED: 'This product is fulfilled by the merchant; card keys must be supplied',
   ORDER_CHANGED: 'The order changed meanwhile; reload and retry',
+  ORDER_NO_TAKEN: 'Another request already created an order with this order number',
+  PRODUCT_NOT_STOCKED: 'This product is fulfilled by the merchant and holds no card-key stock',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

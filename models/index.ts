@@ -1,4 +1,5 @@
 // models/: persistence and the domain. `openDomain` is the composition the rest of the system uses.
+import { CatalogService } from './catalog-service';
 import type { Clock } from './clock';
 import { systemClock } from './clock';
 import { CompensationService } from './compensation-service';
@@ -27,6 +28,7 @@ export interface Domain {
   credit: CreditService;
   orders: OrderService;
   compensation: CompensationService;
+  catalog: CatalogService;
   close(): Promise<void>;
 }
 
@@ -40,7 +42,7 @@ export async function openDomain(options: DomainOptions): Promise<Domain> {
   const txDeps = { db, clock, events, webhooks: options.webhooks ?? false };
   const orders = new OrderService({ ...txDeps, credit, paymentTtlMinutes: options.paymentTtlMinutes ?? 15 });
   const compensation = new CompensationService(txDeps);
-  return { db, clock, events, credit, orders, compensation, close: () => db.close() };
+  return { db, clock, events, credit, orders, compensation, catalog: new CatalogService(db), close: () => db.close() };
 }
 
 export * from './enums';
@@ -52,3 +54,4 @@ export { DEFAULT_CREDIT_POLICY, creditPolicySchema, type CreditPolicy } from './
 export type { CreditProfile } from './credit-service';
 export { recentOrders, summarize, type OrderSummary } from './order-history';
 export * as orderInputs from './order-inputs';
+export { CatalogService, catalogInputs, type Upserted, type UpsertOutcome, type CardKeyImport } from './catalog-service';

@@ -8,6 +8,7 @@ import type { Config } from './config';
 import { errorHandler } from './http-errors';
 import type { Logger } from './logger';
 import { startJobs } from './jobs';
+import { platformRouter } from './platform/router';
 
 type ServerAdapterFactory = NonNullable<Partial<SocketOptions>['adapter']>;
 
@@ -51,6 +52,7 @@ export function createServer(ctx: ServerContext, options: ServerOptions = {}): K
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.use(healthRouter(ctx));
+  app.use('/api/platform', platformRouter(ctx));
   app.use((_req, res) => res.status(404).json({ error: { code: 'NOT_FOUND', message: 'No such route' } }));
   app.use(errorHandler(ctx.logger));
 

@@ -7,6 +7,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   VALIDATION_FAILED: 400,
   CARD_KEYS_REQUIRED: 400,
   PAYMENT_AMOUNT_MISMATCH: 400,
+  UNAUTHORIZED: 401,
   NOT_FOUND: 404,
   ORDER_NOT_FOUND: 404,
   PRODUCT_NOT_FOUND: 404,
@@ -21,6 +22,8 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   PAYMENT_CONFLICT: 409,
   IDEMPOTENCY_CONFLICT: 409,
   ORDER_CHANGED: 409,
+  ORDER_NO_TAKEN: 409,
+  PRODUCT_NOT_STOCKED: 409,
 };
 
 export const httpStatusOf = (err: DomainError): number => STATUS[err.code] ?? 400;

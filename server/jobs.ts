@@ -1,5 +1,9 @@
 // Periodic work. Each job is idempotent and transactional, so several server nodes may run it side by side.
 import type { ServerContext } from './app';
+import { WebhookDispatcher } from './webhooks/dispatcher';
+
+/** Outbox rows are committed with the change; polling this often keeps webhooks within seconds of it. */
+const WEBHOOK_POLL_MS = 1_000;
 
 export interface Jobs {
   stop(): void;
@@ -14,7 +18,7 @@ interface JobSpec {
 }
 
 export function startJobs(ctx: ServerContext, extra: JobSpec[] = []): Jobs {
-  const specs: JobSpec[] = [{ name: 'expire-unpaid', everyMs: 30_000, run: () => ctx.domain.orders.expireUnpaid() }, ...extra];
+  const specs: JobSpec[] = [{ name: 'expire-unpaid', everyMs: 30_000, run: () => ctx.domain.orders.expireUnpaid() }, ...webhookJobs(ctx), ...extra];
   const running = new Set<Promise<unknown>>();
   const timers = specs.map((spec) => {
     let busy = false;
@@ -39,4 +43,11 @@ export function startJobs(ctx: ServerContext, extra: JobSpec[] = []): Jobs {
       await Promise.allSettled([...running]);
     },
   };
+}
+
+/** Only when the store has a webhook URL; the domain must then be opened with `webhooks: true` to fill the outbox. */
+function webhookJobs({ config, domain, logger }: ServerContext): JobSpec[] {
+  if (!config.webhookUrl) return [];
+  const dispatcher = new WebhookDispatcher({ db: domain.db, clock: domain.clock, url: config.webhookUrl, secret: config.webhookSecret, logger });
+  return [{ name: 'webhooks', everyMs: WEBHOOK_POLL_MS, run: () => dispatcher.drain() }];
 }
