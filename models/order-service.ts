@@ -57,6 +57,9 @@ export class OrderService {
           const existing = await Order.findOne({ where: { requestId: data.requestId }, transaction: t });
           if (existing) return { order: this.sameRequest(existing, data), replayed: true };
         }
+        if (data.orderNo && (await Order.count({ where: { orderNo: data.orderNo }, transaction: t }))) {
+          throw new DomainError('ORDER_NO_TAKEN', undefined, { orderNo: data.orderNo });
+        }
         const [product, buyer] = await Promise.all([
           Product.findByPk(data.productId, { transaction: t }),
           Buyer.findByPk(data.buyerId, { transaction: t }),
@@ -104,6 +107,9 @@ export class OrderService {
       if (err instanceof UniqueConstraintError && data.requestId) {
         const existing = await Order.findOne({ where: { requestId: data.requestId } });
         if (existing) return { order: this.sameRequest(existing, data), replayed: true };
+      }
+      if (err instanceof UniqueConstraintError && data.orderNo) {
+        throw new DomainError('ORDER_NO_TAKEN', undefined, { orderNo: data.orderNo });
       }
       throw err;
     }
@@ -155,7 +161,8 @@ export class OrderService {
   /** The merchant or supplier started fulfilment (paid → delivering). */
   async startDelivery(ref: OrderRef, actor: Actor): Promise<Outcome> {
     return this.tx(ref, actor, async (tx) => {
-      if (tx.order.status === 'delivering') return { order: tx.order, replayed: true };
+      // A retried "start" that arrives after the delivery itself has nothing left to do.
+      if (['delivering', 'delivered', 'completed'].includes(tx.order.status)) return { order: tx.order, replayed: true };
       this.expect(tx.order, ['paid'], 'start_delivery');
       await tx.record('delivering', 'delivering');
       return { order: tx.order, replayed: false };

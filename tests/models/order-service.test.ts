@@ -51,6 +51,19 @@ describe.each(dialects())('order service on %s', (dialect) => {
     await expectCode(d.orders.create({ ...input, quantity: 2 }, buyerActor), 'IDEMPOTENCY_CONFLICT');
   });
 
+  test("a store's order number is taken once; a retried start after delivery is a replay", async () => {
+    const c = await makeCatalog({ keys: 3 });
+    const orderNo = `KM${String(c.product.id).padStart(16, '0')}`;
+    const { order } = await d.orders.create({ buyerId: c.buyer.id, productId: c.product.id, quantity: 1, orderNo }, buyerActor);
+    expect(order.orderNo).toBe(orderNo);
+    await expectCode(d.orders.create({ buyerId: c.buyer.id, productId: c.product.id, quantity: 1, orderNo }, buyerActor), 'ORDER_NO_TAKEN');
+    expect(await available(c.product.id)).toBe(2);
+    await d.orders.recordPayment(order.id, { paymentId: `p-${orderNo}`, amountCents: order.amountCents, channel: 'alipay' }, gateway);
+    await d.orders.deliver(order.id, {}, gateway);
+    expect((await d.orders.startDelivery(order.id, gateway)).replayed).toBe(true);
+    expect((await d.orders.get(order.id)).status).toBe('delivered');
+  });
+
   test('out of stock changes nothing', async () => {
     const c = await makeCatalog({ keys: 1 });
     const before = await Order.count();
