@@ -1,7 +1,6 @@
 // Order endpoints: the store creates orders and reports what its own systems did (payments, deliveries,
 // cancellations, refunds arriving). Everything goes through the order service, acting as the merchant.
 import { Router } from 'express';
-import { UniqueConstraintError } from 'sequelize';
 import { Buyer, Domain, DomainError, Product, type Actor } from '../../models';
 import { parseInput } from '../../models/validate';
 import { createdOr200, route } from './handler';
@@ -40,14 +39,8 @@ export function orderRoutes(domain: Domain): Router {
       if (!product) throw new DomainError('PRODUCT_NOT_FOUND', undefined, { sku: body.sku });
       if (!buyer) throw new DomainError('BUYER_NOT_FOUND', undefined, { buyerExternalId: body.buyerExternalId });
       const input = { buyerId: buyer.id, productId: product.id, quantity: body.quantity, requestId, orderNo: body.orderNo, paymentTtlMinutes: body.paymentTtlMinutes };
-      try {
-        const { order, replayed } = await orders.create(input, STORE);
-        return { status: createdOr200(!replayed), body: { replayed, order: await orderView(order) } };
-      } catch (err) {
-        // The order service resolves request-id races itself; a clash left over is on the store's order number.
-        if (err instanceof UniqueConstraintError && body.orderNo) throw new DomainError('ORDER_NO_TAKEN', undefined, { orderNo: body.orderNo });
-        throw err;
-      }
+      const { order, replayed } = await orders.create(input, STORE);
+      return { status: createdOr200(!replayed), body: { replayed, order: await orderView(order) } };
     }),
   );
 
