@@ -9,6 +9,8 @@ import { errorHandler } from './http-errors';
 import type { Logger } from './logger';
 import { startJobs } from './jobs';
 import { platformRouter } from './platform/router';
+import { attachWidget } from '../bot/widget/namespace';
+import { demoTokenRouter } from '../bot/demo/token-route';
 
 type ServerAdapterFactory = NonNullable<Partial<SocketOptions>['adapter']>;
 
@@ -53,6 +55,7 @@ export function createServer(ctx: ServerContext, options: ServerOptions = {}): K
   app.set('trust proxy', 'loopback');
   app.use(healthRouter(ctx));
   app.use('/api/platform', platformRouter(ctx));
+  if (ctx.config.demo) app.use(demoTokenRouter(ctx));
   app.use((_req, res) => res.status(404).json({ error: { code: 'NOT_FOUND', message: 'No such route' } }));
   app.use(errorHandler(ctx.logger));
 
@@ -61,6 +64,7 @@ export function createServer(ctx: ServerContext, options: ServerOptions = {}): K
     adapter: options.adapter,
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
   });
+  attachWidget(io, ctx);
   const jobs = startJobs(ctx);
 
   return {

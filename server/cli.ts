@@ -12,11 +12,13 @@ commands:
 
 type Command = (args: string[]) => Promise<number>;
 
-const commands: Record<string, () => Promise<Command>> = {
-  start: async () => (await import('./commands/start')).start,
-  migrate: async () => (await import('./commands/migrate')).migrate,
-  seed: async () => (await import('./commands/seed')).seed,
-  intents: async () => (await import('./commands/intents')).intents,
+// Loaded on demand so `kadesk intents classify` does not pay for the server's modules. `require`, not `import()`:
+// tsx runs this file as CommonJS, and a native dynamic import would bypass its TypeScript loader.
+const commands: Record<string, () => Command> = {
+  start: () => (require('./commands/start') as typeof import('./commands/start')).start,
+  migrate: () => (require('./commands/migrate') as typeof import('./commands/migrate')).migrate,
+  seed: () => (require('./commands/seed') as typeof import('./commands/seed')).seed,
+  intents: () => (require('./commands/intents') as typeof import('./commands/intents')).intents,
 };
 
 export async function main(argv: string[]): Promise<number> {
@@ -27,5 +29,5 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(USAGE);
     return name ? 2 : 0;
   }
-  return (await load())(argv.slice(1));
+  return load()(argv.slice(1));
 }
