@@ -2,8 +2,12 @@
 import { SequelizeStorage, Umzug } from 'umzug';
 import type { Sequelize } from 'sequelize';
 import * as m0001 from './migrations/0001-initial';
+import * as m0002 from './migrations/0002-conversations';
 
-const MIGRATIONS = [{ name: '0001-initial', ...m0001 }];
+const MIGRATIONS = [
+  { name: '0001-initial', ...m0001 },
+  { name: '0002-conversations', ...m0002 },
+];
 
 export function createMigrator(sequelize: Sequelize, logger: Console | undefined = undefined) {
   return new Umzug({

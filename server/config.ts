@@ -17,6 +17,11 @@ const envSchema = z.object({
   WEBHOOK_URL: z.url().optional(),
   WEBHOOK_SECRET: z.string().min(16).optional(),
   PAYMENT_TTL_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+  WIDGET_SECRET: z.string().min(16).optional(),
+  HANDOFF_AMOUNT_LIMIT: z.coerce.number().positive().default(500),
+  WIDGET_RATE_POINTS: z.coerce.number().int().min(1).default(10),
+  WIDGET_RATE_SECONDS: z.coerce.number().int().min(1).default(10),
+  PAY_URL_TEMPLATE: z.string().includes('{orderNo}').default('https://store.example.com/pay/{orderNo}'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -34,11 +39,20 @@ export interface Config {
   webhookSecret: string;
   paymentTtlMinutes: number;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  /** HS256 secret of the buyer JWTs the host store signs for the chat widget. */
+  widgetSecret: string;
+  /** Cancellations of orders above this amount go to a human instead of the bot. */
+  handoffAmountLimitCents: number;
+  /** Per-buyer widget message budget: `points` messages per `seconds`. */
+  widgetRateLimit: { points: number; seconds: number };
+  /** The store's payment page for an order; `{orderNo}` is replaced. */
+  payUrlTemplate: string;
 }
 
 /** Fixed demo secrets: fine for `npm start` on a laptop, refused in production. */
 export const DEMO_PLATFORM_API_KEY = 'kadesk-demo-platform-key-0001';
 const DEMO_WEBHOOK_SECRET = 'kadesk-demo-webhook-secret-0001';
+export const DEMO_WIDGET_SECRET = 'kadesk-demo-widget-secret-0001';
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(env);
@@ -49,8 +63,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = parsed.data;
   const production = e.NODE_ENV === 'production';
   const demo = e.KADESK_DEMO ?? !production;
-  if (production && (!e.PLATFORM_API_KEY || (e.WEBHOOK_URL && !e.WEBHOOK_SECRET))) {
-    throw new Error('Invalid configuration: production needs PLATFORM_API_KEY (and WEBHOOK_SECRET with WEBHOOK_URL)');
+  if (production && (!e.PLATFORM_API_KEY || !e.WIDGET_SECRET || (e.WEBHOOK_URL && !e.WEBHOOK_SECRET))) {
+    throw new Error('Invalid configuration: production needs PLATFORM_API_KEY, WIDGET_SECRET (and WEBHOOK_SECRET with WEBHOOK_URL)');
   }
   return {
     env: e.NODE_ENV,
@@ -64,5 +78,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webhookSecret: e.WEBHOOK_SECRET ?? DEMO_WEBHOOK_SECRET,
     paymentTtlMinutes: e.PAYMENT_TTL_MINUTES,
     logLevel: e.LOG_LEVEL,
+    widgetSecret: e.WIDGET_SECRET ?? DEMO_WIDGET_SECRET,
+    handoffAmountLimitCents: Math.round(e.HANDOFF_AMOUNT_LIMIT * 100),
+    widgetRateLimit: { points: e.WIDGET_RATE_POINTS, seconds: e.WIDGET_RATE_SECONDS },
+    payUrlTemplate: e.PAY_URL_TEMPLATE,
   };
 }

@@ -3,8 +3,11 @@ import type { Sequelize } from 'sequelize';
 import { Buyer } from './buyer';
 import { Cancellation } from './cancellation';
 import { CardKey } from './card-key';
+import { Conversation } from './conversation';
+import { ConversationMessage } from './conversation-message';
 import { Compensation } from './compensation';
 import { Dispute } from './dispute';
+import { Handoff } from './handoff';
 import { Merchant } from './merchant';
 import { Order } from './order';
 import { OrderEvent } from './order-event';
@@ -14,8 +17,10 @@ import { Product } from './product';
 import { Refund } from './refund';
 
 export { Buyer, Cancellation, CardKey, Compensation, Dispute, Merchant, Order, OrderEvent, OutboxMessage, Payment, Product, Refund };
+export { Conversation, ConversationMessage, Handoff };
+export type { HandoffSummary } from './handoff';
 
-const ALL = [Merchant, Product, Buyer, Order, CardKey, OrderEvent, Payment, Refund, Cancellation, Compensation, Dispute, OutboxMessage];
+const ALL = [Merchant, Product, Buyer, Order, CardKey, OrderEvent, Payment, Refund, Cancellation, Compensation, Dispute, OutboxMessage, Conversation, ConversationMessage, Handoff];
 
 export function initModels(sequelize: Sequelize): void {
   for (const model of ALL) model.initModel(sequelize);

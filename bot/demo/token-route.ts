@@ -1,0 +1,45 @@
+// GET /demo/token?buyer=<id> (demo mode only): signs a widget token for a demo buyer, as a host store would
+// for its logged-in user, and gives that buyer orders in every stage to talk about.
+import { Router } from 'express';
+import jwt from 'jsonwebtoken';
+import { UniqueConstraintError } from 'sequelize';
+import { z } from 'zod';
+import { Buyer, DomainError } from '../../models';
+import type { ServerContext } from '../../server/app';
+import { ensureDemoOrders } from './demo-orders';
+
+const query = z.object({ buyer: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'buyer: 1–64 letters, digits, _ or -') });
+const TOKEN_TTL_SECONDS = 2 * 3600;
+
+async function demoBuyer(externalId: string): Promise<Buyer> {
+  const known = await Buyer.findOne({ where: { externalId } });
+  if (known) return known;
+  try {
+    return await Buyer.create({ externalId, name: `Demo ${externalId}`, phone: null });
+  } catch (err) {
+    if (err instanceof UniqueConstraintError) return Buyer.findOne({ where: { externalId }, rejectOnEmpty: true });
+    throw err;
+  }
+}
+
+export function demoTokenRouter({ config, domain }: ServerContext): Router {
+  const router = Router();
+  router.get('/demo/token', async (req, res, next) => {
+    try {
+      const parsed = query.safeParse(req.query);
+      if (!parsed.success) throw new DomainError('VALIDATION_FAILED', parsed.error.issues[0]?.message);
+      const buyer = await demoBuyer(parsed.data.buyer);
+      const orders = await ensureDemoOrders(domain, buyer);
+      const token = jwt.sign({ sub: buyer.externalId, name: buyer.name ?? undefined }, config.widgetSecret, { algorithm: 'HS256', expiresIn: TOKEN_TTL_SECONDS });
+      res.json({
+        token,
+        expiresIn: TOKEN_TTL_SECONDS,
+        buyer: { externalId: buyer.externalId, name: buyer.name },
+        orders: orders.map((o) => ({ orderNo: o.orderNo, status: o.status, amountCents: o.amountCents, revealed: o.revealedAt !== null })),
+      });
+    } catch (err) {
+      next(err);
+    }
+  });
+  return router;
+}

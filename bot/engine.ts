@@ -1,0 +1,34 @@
+// Takes the bot's turn for a stored buyer message. The conversation state is read from the database, the turn
+// decided, and committed only if no other turn (on this node or another) committed meanwhile; a loser re-reads
+// and, if the message is answered by then, stays silent. Order effects are idempotent, so a retried turn never
+// cancels or orders twice.
+import type { ConversationMessage } from '../models';
+import { StaleConversationError, TurnCommit } from '../models/conversation-service';
+import type { BuyerInput } from './protocol';
+import { route, TurnInput } from './router';
+import { BotDeps, TurnContext } from './turn';
+
+const MAX_ATTEMPTS = 5;
+
+export class ConversationEngine {
+  constructor(private readonly deps: BotDeps) {}
+
+  /** The committed turn, or null when the bot must stay silent (answered already, or a person has the chat). */
+  async answer(conversationId: number, message: ConversationMessage, input: BuyerInput): Promise<TurnCommit | null> {
+    const routed: TurnInput = input.kind === 'text' ? { kind: 'text', nlu: this.deps.nlu.classify(input.text) } : { kind: 'postback', postback: input.postback };
+    const { conversations } = this.deps;
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      if (await conversations.isAnswered(message.id)) return null;
+      const conversation = await conversations.get(conversationId);
+      if (conversation.status !== 'bot') return null;
+      const turn = new TurnContext(this.deps, conversation, message, input.kind === 'text' ? input.text : null);
+      await route(turn, routed);
+      try {
+        return await conversations.commitTurn(conversationId, turn.toTurn());
+      } catch (err) {
+        if (!(err instanceof StaleConversationError)) throw err;
+      }
+    }
+    throw new StaleConversationError(conversationId);
+  }
+}

@@ -1,0 +1,47 @@
+// When the bot stops and a person takes over: a handoff row with a summary an agent can act on without
+// scrolling (intent, order, what the bot already did, why), the conversation queued, the buyer told.
+import { OrderEvent, OrderSummary } from '../models';
+import type { HandoffReason } from '../models/conversation-enums';
+import * as m from './messages';
+import type { TurnContext } from './turn';
+
+/** Money or account safety first, then upset buyers, then the rest. */
+const PRIORITY: Record<HandoffReason, number> = {
+  negative_sentiment: 3,
+  credit_restricted: 2,
+  amount_limit: 2,
+  not_cancellable: 2,
+  human_intent: 2,
+  buyer_request: 1,
+  misunderstanding: 1,
+};
+const URGENT_INTENTS: ReadonlySet<string> = new Set(['account_security', 'payment_issue', 'card_invalid']);
+
+/** What the bot did to orders in this conversation (audited under its actor id) plus this turn's actions. */
+async function botActions(turn: TurnContext): Promise<string[]> {
+  const events = await OrderEvent.findAll({ where: { actorType: 'bot', actorId: turn.actor.id }, order: [['id', 'ASC']], raw: true });
+  const done = events.map((e) => `${e.action} order #${e.orderId} → ${e.toStatus}${e.reason ? ` (${e.reason})` : ''}`);
+  return [...done, ...turn.actions];
+}
+
+export async function handOff(turn: TurnContext, reason: HandoffReason, opts: { intent?: string | null; order?: OrderSummary | null; detail: string }): Promise<void> {
+  const intent = opts.intent ?? turn.state.intent ?? turn.conversation.intent ?? null;
+  const priority = PRIORITY[reason] + (intent && URGENT_INTENTS.has(intent) ? 1 : 0);
+  turn.handoff = {
+    reason,
+    intent,
+    orderId: opts.order?.id ?? null,
+    priority,
+    summary: {
+      intent,
+      orderNo: opts.order?.orderNo ?? null,
+      reason,
+      detail: opts.detail,
+      botActions: await botActions(turn),
+      lastBuyerText: turn.buyerText,
+    },
+  };
+  turn.state.status = 'queued';
+  turn.pending = null;
+  turn.say(m.text(turn.t.join(turn.t.handoffReason[reason], turn.t.handoff)));
+}

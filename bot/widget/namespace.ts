@@ -1,0 +1,110 @@
+// The /widget Socket.IO namespace: buyer messages in (validated, rate-limited, stored before the ack,
+// idempotent by clientMsgId), bot replies, typing, conversation and live order updates out, and `sync` for
+// whatever a reconnecting widget missed. Protocol: bot/README.md.
+import type { Namespace, Server, Socket } from 'socket.io';
+import { ConversationService } from '../../models/conversation-service';
+import type { Conversation, ConversationMessage } from '../../models';
+import type { ServerContext } from '../../server/app';
+import { ConversationEngine } from '../engine';
+import { toWireError, WidgetError } from '../errors';
+import { loadNlu } from '../nlu';
+import { BuyerInput, parseMessageInput, syncInput, toWire } from '../protocol';
+import { describePostback, TEXTS } from '../texts';
+import { widgetAuth, WidgetSocketData } from './auth';
+import { forwardOrderUpdates } from './order-updates';
+import { messageLimiter } from './rate-limit';
+import { buyerRoom, conversationRoom } from './rooms';
+
+type Ack = (response: unknown) => void;
+
+const conversationUpdate = (c: Conversation) => ({ conversationId: c.id, status: c.status, agentName: c.agentName });
+
+/** A button press in the transcript: the label the buyer saw (or ours, if the widget sent none) and the postback. */
+function buyerPayload(input: BuyerInput, lang: 'zh' | 'en'): Record<string, unknown> {
+  if (input.kind === 'text') return { text: input.text };
+  return { text: input.label ?? describePostback(input.postback, TEXTS[lang]), postback: input.postback };
+}
+
+export function attachWidget(io: Server, ctx: ServerContext): Namespace {
+  const { domain, config, logger } = ctx;
+  const conversations = new ConversationService({ db: domain.db, clock: domain.clock });
+  // Loaded on the first turn, not at startup: servers that never see a widget message never train a model.
+  let engine: Promise<ConversationEngine> | null = null;
+  const engineReady = (): Promise<ConversationEngine> => {
+    if (!engine) {
+      engine = loadNlu().then((nlu) => new ConversationEngine({ domain, config, conversations, nlu }));
+      engine.catch(() => (engine = null));
+    }
+    return engine;
+  };
+  const limit = messageLimiter(config.widgetRateLimit.points, config.widgetRateLimit.seconds);
+  const nsp = io.of('/widget');
+  nsp.use(widgetAuth(config.widgetSecret, conversations));
+  io.httpServer.once('close', forwardOrderUpdates(nsp, domain.events));
+
+  async function takeTurn(conversationId: number, message: ConversationMessage, input: BuyerInput): Promise<void> {
+    const room = nsp.to(conversationRoom(conversationId));
+    room.emit('typing', { role: 'bot', typing: true });
+    try {
+      const commit = await (await engineReady()).answer(conversationId, message, input);
+      if (!commit) return;
+      for (const reply of commit.messages) room.emit('message', toWire(reply));
+      if (commit.handoff) room.emit('conversation:update', conversationUpdate(commit.conversation));
+    } catch (err) {
+      logger.error({ err, conversationId, messageId: message.id }, 'bot turn failed');
+    } finally {
+      room.emit('typing', { role: 'bot', typing: false });
+    }
+  }
+
+  async function onMessage(socket: Socket, raw: unknown, ack: Ack): Promise<void> {
+    const { buyerId, conversationId } = socket.data as WidgetSocketData;
+    try {
+      await limit(buyerId);
+      const input = parseMessageInput(raw);
+      const conversation = await conversations.get(conversationId);
+      const { message, duplicate } = await conversations.storeBuyerMessage(conversationId, {
+        clientMsgId: input.clientMsgId,
+        type: 'text',
+        payload: buyerPayload(input, conversation.lang),
+      });
+      ack({ ok: true, message: toWire(message), ...(duplicate ? { duplicate: true } : {}) });
+      if (!duplicate) socket.to(conversationRoom(conversationId)).emit('message', toWire(message));
+      // A resent message whose first turn never finished is answered now; the engine skips answered ones.
+      await takeTurn(conversationId, message, input);
+    } catch (err) {
+      const { error, internal } = toWireError(err);
+      if (internal) logger.error({ err, buyerId }, 'widget message failed');
+      ack({ ok: false, error });
+    }
+  }
+
+  async function onSync(socket: Socket, raw: unknown, ack: Ack): Promise<void> {
+    const { conversationId } = socket.data as WidgetSocketData;
+    try {
+      const parsed = syncInput.safeParse(raw);
+      if (!parsed.success) throw new WidgetError('VALIDATION_FAILED', 'sync: expected {afterId: number | null}');
+      const [messages, conversation] = await Promise.all([conversations.messagesAfter(conversationId, parsed.data.afterId ?? 0), conversations.get(conversationId)]);
+      ack({ ok: true, messages: messages.map(toWire), conversation: conversationUpdate(conversation) });
+    } catch (err) {
+      const { error, internal } = toWireError(err);
+      if (internal) logger.error({ err, conversationId }, 'widget sync failed');
+      ack({ ok: false, error });
+    }
+  }
+
+  nsp.on('connection', async (socket) => {
+    const { buyerId, conversationId } = socket.data as WidgetSocketData;
+    socket.join([buyerRoom(buyerId), conversationRoom(conversationId)]);
+    // An event sent without an ack callback still gets processed; the answer just has nowhere to go.
+    const ackOf = (ack: unknown): Ack => (typeof ack === 'function' ? (ack as Ack) : () => undefined);
+    socket.on('message', (raw: unknown, ack: unknown) => void onMessage(socket, raw, ackOf(ack)));
+    socket.on('sync', (raw: unknown, ack: unknown) => void onSync(socket, raw, ackOf(ack)));
+    try {
+      socket.emit('conversation:update', conversationUpdate(await conversations.get(conversationId)));
+    } catch (err) {
+      logger.error({ err, conversationId }, 'widget connection setup failed');
+    }
+  });
+  return nsp;
+}

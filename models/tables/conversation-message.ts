@@ -1,0 +1,35 @@
+import { CreationOptional, InferAttributes, InferCreationAttributes, Model, Sequelize } from 'sequelize';
+import { MESSAGE_ROLES, MessageRole } from '../conversation-enums';
+import { json, oneOf, pk, ref, text, when } from './columns';
+
+/**
+ * One message of a conversation. `type`/`payload` are a Botpress standard message (text, choice, card …);
+ * `clientMsgId` is the buyer's idempotency key (unique per conversation); `replyTo` links a bot reply to the
+ * buyer message it answers.
+ */
+export class ConversationMessage extends Model<InferAttributes<ConversationMessage>, InferCreationAttributes<ConversationMessage>> {
+  declare id: CreationOptional<number>;
+  declare conversationId: number;
+  declare role: MessageRole;
+  declare type: string;
+  declare payload: Record<string, unknown>;
+  declare clientMsgId: string | null;
+  declare replyTo: number | null;
+  declare createdAt: Date;
+
+  static initModel(sequelize: Sequelize): void {
+    ConversationMessage.init(
+      {
+        id: pk,
+        conversationId: ref(),
+        role: oneOf(MESSAGE_ROLES),
+        type: text(),
+        payload: json(),
+        clientMsgId: text(true),
+        replyTo: ref(true),
+        createdAt: when(false),
+      },
+      { sequelize, tableName: 'conversation_messages', updatedAt: false },
+    );
+  }
+}

@@ -1,0 +1,79 @@
+import { Cancellation, Conversation, Handoff, Order } from '../../models';
+import { Buyerside, buyerActor, buyerWithCatalog, gateway, Harness, startHarness, textOf, tokenFor } from './widget-harness';
+
+const strictCredit = {
+  windowDays: 30,
+  burstHours: 24,
+  watch: { afterDelivery: 5, burst: 1, rejectedDisputes: 5, paidCancellations: 5 },
+  restricted: { afterDelivery: 9, burst: 2, rejectedDisputes: 9, paidCancellations: 9 },
+};
+
+describe('handoff to a person', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness('sqlite', { HANDOFF_AMOUNT_LIMIT: '50' }, { creditPolicy: strictCredit });
+  });
+  afterAll(() => h.close());
+
+  async function setup(paid = false) {
+    const c = await buyerWithCatalog();
+    const { order } = await h.d.orders.create({ buyerId: c.buyer.id, productId: c.product.id, quantity: 1 }, buyerActor(c.buyer));
+    if (paid) await h.d.orders.recordPayment(order.id, { paymentId: `p-${order.id}`, amountCents: order.amountCents, channel: 'alipay' }, gateway);
+    const client = await Buyerside.connect(h, tokenFor(h.config, c.buyer.externalId));
+    return { ...c, order, client };
+  }
+  const handoffOf = async (client: Buyerside) => {
+    const conversationId = client.messages[0].conversationId;
+    return { conversation: await Conversation.findByPk(conversationId), handoff: await Handoff.findOne({ where: { conversationId } }) };
+  };
+
+  test('a human intent is handed over at once, the buyer is told, and conversation:update says queued', async () => {
+    const { client } = await setup();
+    const { replies } = await client.say('卡密无效，充值不了');
+    expect(textOf(replies)).toContain('人工客服');
+    const { conversation, handoff } = await handoffOf(client);
+    expect(conversation).toMatchObject({ status: 'queued' });
+    expect(handoff).toMatchObject({ reason: 'human_intent', intent: 'card_invalid', status: 'queued', priority: 3 });
+    expect(handoff!.summary.lastBuyerText).toBe('卡密无效，充值不了');
+    await client.until(() => client.conversationUpdates.find((u) => u.status === 'queued'), 'queued');
+    client.close();
+  });
+
+  test('a paid order above the amount limit is not cancelled by the bot', async () => {
+    const { client, order } = await setup(true);
+    const { replies } = await client.say(`买错了 ${order.orderNo}`);
+    expect(textOf(replies)).toContain('金额较大');
+    const { handoff } = await handoffOf(client);
+    expect(handoff).toMatchObject({ reason: 'amount_limit', orderId: order.id, intent: 'wrong_item' });
+    expect(await Order.findByPk(order.id)).toMatchObject({ status: 'paid' });
+    client.close();
+  });
+
+  test('a restricted buyer asking to cancel goes to a person (CREDIT_RESTRICTED), the order stays', async () => {
+    const { client, order, buyer, product } = await setup();
+    for (let i = 0; i < 2; i++) {
+      const { order: o } = await h.d.orders.create({ buyerId: buyer.id, productId: product.id, quantity: 1 }, buyerActor(buyer));
+      await h.d.orders.cancel(o.id, { category: 'user_initiated', reasonCode: 'other' }, { type: 'agent', id: 'a1' });
+    }
+    const { replies } = await client.say(`订单 ${order.orderNo} 忘记付款了`);
+    const asked = await client.press(replies, '取消订单');
+    expect(textOf(asked.replies)).toContain('审核');
+    const { handoff } = await handoffOf(client);
+    expect(handoff).toMatchObject({ reason: 'credit_restricted', orderId: order.id });
+    expect(await Cancellation.count({ where: { orderId: order.id } })).toBe(0);
+    client.close();
+  });
+
+  test('not understood: first a hint, then the offer of a person, then a handoff', async () => {
+    const { client } = await setup();
+    const first = await client.say('asdf qwer zxcv');
+    expect(textOf(first.replies)).toContain('did not quite get that');
+    const second = await client.say('qwerty uiop');
+    expect(second.replies[0].payload.options[0].label).toBe('Talk to a human');
+    const third = await client.say('zzzz yyyy');
+    expect(textOf(third.replies)).toContain('human agent');
+    const { handoff } = await handoffOf(client);
+    expect(handoff).toMatchObject({ reason: 'misunderstanding' });
+    client.close();
+  });
+});
