@@ -1,0 +1,16 @@
+// Hyper-parameters of the shipped model, chosen by stratified cross-validation on the training part of the
+// data only (the held-out split is never read): `node server/bin/run-ts.js tests/bench/intents-tune.ts`.
+import type { ModelOptions } from './model';
+
+export const DEFAULT_MODEL_OPTIONS: ModelOptions = {
+  features: { charNgrams: [1, 2], englishBigrams: true, englishCharTrigrams: true, hmm: false },
+  smoothing: 0.1,
+  calibrationFolds: 4,
+};
+
+/**
+ * Below this calibrated confidence the answer is out_of_scope; supervisors change it at run time. Chosen
+ * by the same script as the lowest-cost value when acting on a wrong intent costs 1 and a needless
+ * out_of_scope costs 0.5.
+ */
+export const DEFAULT_THRESHOLD = 0.4;

@@ -1,0 +1,30 @@
+// Starts the retraining worker and turns its reply into a promise.
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { IntentsError, type IntentsErrorCode, ERROR_CODES } from './errors';
+import type { RetrainReply, RetrainRequest } from './retrain.worker';
+
+const WORKER_FILE = path.join(__dirname, 'retrain.worker.ts');
+
+/** Resolves with the saved version; the worker is TypeScript, loaded through tsx as the CLI and jest both allow. */
+export function trainInWorker(request: RetrainRequest): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(WORKER_FILE, { execArgv: ['--require', 'tsx/cjs'], workerData: request });
+    let settled = false;
+    worker.once('message', (reply: RetrainReply) => {
+      settled = true;
+      if (reply.ok) resolve(reply.version);
+      else {
+        const code = (ERROR_CODES as readonly string[]).includes(reply.error.code) ? (reply.error.code as IntentsErrorCode) : 'training_failed';
+        reject(new IntentsError(code, reply.error.message));
+      }
+    });
+    worker.once('error', (err) => {
+      settled = true;
+      reject(new IntentsError('training_failed', `retraining worker crashed: ${err.message}`));
+    });
+    worker.once('exit', (code) => {
+      if (!settled) reject(new IntentsError('training_failed', `retraining worker exited with code ${code} and no result`));
+    });
+  });
+}

@@ -1,0 +1,88 @@
+// Features for the classifier: jieba words, Chinese character n-grams (so a typo still shares most
+// n-grams with the right word), stemmed English words and word bigrams, emoji and placeholders.
+import { Jieba } from '@node-rs/jieba';
+import { dict } from '@node-rs/jieba/dict';
+import { z } from 'zod';
+import { DOMAIN_WORDS } from './lexicon';
+import { PorterStemmer } from './natural';
+import { NUMBER_PLACEHOLDER, ORDER_PLACEHOLDER } from './normalize';
+
+export const FeatureOptionsSchema = z.object({
+  /** Sizes of Chinese character n-grams, e.g. [1, 2]. */
+  charNgrams: z.array(z.number().int().min(1).max(4)),
+  /** Bigrams of consecutive stemmed English words ("not receiv"). */
+  englishBigrams: z.boolean(),
+  /** Character trigrams of English words of 5+ letters, to survive misspellings ("refnud"). */
+  englishCharTrigrams: z.boolean(),
+  /** Jieba HMM for words missing from the dictionary. */
+  hmm: z.boolean(),
+});
+export type FeatureOptions = z.infer<typeof FeatureOptionsSchema>;
+
+let jieba: Jieba | undefined;
+
+/** Jieba with the default dictionary plus the store vocabulary; built once per process (~200 ms). */
+export function segmenter(): Jieba {
+  if (!jieba) {
+    jieba = Jieba.withDict(dict);
+    jieba.loadDict(Buffer.from(DOMAIN_WORDS.map((w) => `${w} 200000 n`).join('\n')));
+  }
+  return jieba;
+}
+
+const PLACEHOLDERS = new RegExp(`(${ORDER_PLACEHOLDER}|${NUMBER_PLACEHOLDER})`);
+const HAN_RUN = /\p{Script=Han}+/gu;
+const HAN = /\p{Script=Han}/u;
+const ENGLISH_WORD = /^[a-z]+$/;
+const EMOJI = /\p{Extended_Pictographic}/gu;
+
+function addCharNgrams(out: Set<string>, segment: string, sizes: readonly number[]): void {
+  for (const run of segment.match(HAN_RUN) ?? []) {
+    const chars = Array.from(run);
+    for (const n of sizes) {
+      for (let i = 0; i + n <= chars.length; i++) out.add(`c${n}:${chars.slice(i, i + n).join('')}`);
+    }
+  }
+}
+
+function addEnglish(out: Set<string>, words: readonly string[], options: FeatureOptions): void {
+  let previous: string | undefined;
+  for (const word of words) {
+    const stem = PorterStemmer.stem(word);
+    out.add(`e:${stem}`);
+    if (options.englishBigrams && previous) out.add(`e2:${previous}_${stem}`);
+    if (options.englishCharTrigrams && word.length >= 5) {
+      for (let i = 0; i + 3 <= word.length; i++) out.add(`et:${word.slice(i, i + 3)}`);
+    }
+    previous = stem;
+  }
+}
+
+/** Distinct feature strings of a normalize()d text; empty when the text holds nothing recognisable. */
+export function featurize(normalized: string, options: FeatureOptions): string[] {
+  const out = new Set<string>();
+  for (const part of normalized.split(PLACEHOLDERS)) {
+    if (part === ORDER_PLACEHOLDER || part === NUMBER_PLACEHOLDER) {
+      out.add(`p:${part.slice(1, -1)}`);
+      continue;
+    }
+    if (part.trim() === '') continue;
+    // Consecutive English words form a run so bigrams never span a Chinese word.
+    let englishRun: string[] = [];
+    for (const token of segmenter().cut(part, options.hmm)) {
+      if (ENGLISH_WORD.test(token)) {
+        englishRun.push(token);
+        continue;
+      }
+      if (token.trim() === '') continue;
+      addEnglish(out, englishRun, options);
+      englishRun = [];
+      if (HAN.test(token)) out.add(`w:${token}`);
+      else if (token === '?') out.add('p:?');
+    }
+    addEnglish(out, englishRun, options);
+    addCharNgrams(out, part, options.charNgrams);
+    for (const emoji of part.match(EMOJI) ?? []) out.add(`m:${emoji}`);
+  }
+  return [...out];
+}
