@@ -9,6 +9,7 @@ import { errorHandler } from './http-errors';
 import type { Logger } from './logger';
 import { startJobs } from './jobs';
 import { platformRouter } from './platform/router';
+import { widgetAssets } from '../bot/widget-assets';
 import { attachWidget } from '../bot/widget/namespace';
 import { demoTokenRouter } from '../bot/demo/token-route';
 
@@ -56,6 +57,7 @@ export function createServer(ctx: ServerContext, options: ServerOptions = {}): K
   app.use(healthRouter(ctx));
   app.use('/api/platform', platformRouter(ctx));
   if (ctx.config.demo) app.use(demoTokenRouter(ctx));
+  app.use(widgetAssets({ demo: ctx.config.demo, warn: (message) => ctx.logger.warn(message) }));
   app.use((_req, res) => res.status(404).json({ error: { code: 'NOT_FOUND', message: 'No such route' } }));
   app.use(errorHandler(ctx.logger));
 
