@@ -4,14 +4,14 @@ import type { Actor, Domain } from '../models';
 import type { ConversationLang } from '../models/conversation-enums';
 import type { ConversationService, HandoffDraft, MessageDraft, StatePatch, Turn } from '../models/conversation-service';
 import type { Conversation, ConversationMessage } from '../models';
-import type { Config } from '../server/config';
+import type { BotConfig } from './context';
 import type { Nlu } from './nlu';
 import { Pending, readPending } from './state';
 import { TEXTS, Texts } from './texts';
 
 export interface BotDeps {
   domain: Domain;
-  config: Config;
+  config: BotConfig;
   conversations: ConversationService;
   nlu: Nlu;
 }

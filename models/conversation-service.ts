@@ -133,6 +133,12 @@ export class ConversationService {
         { where: { id: conversationId, version: turn.version }, transaction: t },
       );
       if (affected === 0) throw new StaleConversationError(conversationId);
+      // The update holds the conversation row, so a reply another turn committed before it is visible now: if
+      // this turn's buyer message got answered meanwhile, it lost the race and must not answer again.
+      const answering = [...new Set(drafts.flatMap((m) => (m.replyTo ? [m.replyTo] : [])))];
+      if (answering.length && (await ConversationMessage.count({ where: { replyTo: { [Op.in]: answering } }, transaction: t }))) {
+        throw new StaleConversationError(conversationId);
+      }
       const conversation = await this.get(conversationId, t);
       const messages: ConversationMessage[] = [];
       for (const m of drafts) {

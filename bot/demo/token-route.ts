@@ -5,7 +5,7 @@ import jwt from 'jsonwebtoken';
 import { UniqueConstraintError } from 'sequelize';
 import { z } from 'zod';
 import { Buyer, DomainError } from '../../models';
-import type { ServerContext } from '../../server/app';
+import type { BotContext } from '../context';
 import { ensureDemoOrders } from './demo-orders';
 
 const query = z.object({ buyer: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'buyer: 1–64 letters, digits, _ or -') });
@@ -22,7 +22,7 @@ async function demoBuyer(externalId: string): Promise<Buyer> {
   }
 }
 
-export function demoTokenRouter({ config, domain }: ServerContext): Router {
+export function demoTokenRouter({ config, domain }: Pick<BotContext, 'config' | 'domain'>): Router {
   const router = Router();
   router.get('/demo/token', async (req, res, next) => {
     try {

@@ -4,7 +4,7 @@
 import type { Namespace, Server, Socket } from 'socket.io';
 import { ConversationService } from '../../models/conversation-service';
 import type { Conversation, ConversationMessage } from '../../models';
-import type { ServerContext } from '../../server/app';
+import type { BotContext } from '../context';
 import { ConversationEngine } from '../engine';
 import { toWireError, WidgetError } from '../errors';
 import { loadNlu } from '../nlu';
@@ -25,7 +25,7 @@ function buyerPayload(input: BuyerInput, lang: 'zh' | 'en'): Record<string, unkn
   return { text: input.label ?? describePostback(input.postback, TEXTS[lang]), postback: input.postback };
 }
 
-export function attachWidget(io: Server, ctx: ServerContext): Namespace {
+export function attachWidget(io: Server, ctx: BotContext): Namespace {
   const { domain, config, logger } = ctx;
   const conversations = new ConversationService({ db: domain.db, clock: domain.clock });
   // Loaded on the first turn, not at startup: servers that never see a widget message never train a model.
