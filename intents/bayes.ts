@@ -55,6 +55,8 @@ export function trainBayes(docs: readonly LabelledFeatures[], smoothing: number)
   return BayesStateSchema.parse(JSON.parse(JSON.stringify({ features: nb.features, classifier: nb.classifier })));
 }
 
+export type BayesRule = 'bernoulli' | 'multinomial' | 'complement';
+
 export class CompiledBayes {
   private constructor(
     readonly labels: readonly string[],
@@ -65,26 +67,45 @@ export class CompiledBayes {
     private readonly base: Float64Array,
   ) {}
 
-  static compile(state: BayesState): CompiledBayes {
+  static compile(state: BayesState, rule: BayesRule = 'bernoulli'): CompiledBayes {
     const { classFeatures, classTotals, totalExamples, smoothing } = state.classifier;
     const labels = Object.keys(classFeatures);
     if (labels.length < 2) throw new IntentsError('model_corrupt', 'a model needs at least two classes');
     const featureNames = Object.keys(state.features);
     const c = labels.length;
-    const presentWeight = new Float64Array(featureNames.length * c);
-    const base = new Float64Array(c);
+    const v = featureNames.length;
+    // natural starts each class total at 1 and each seen feature's count at 1 + smoothing: undo both.
+    const docs = labels.map((label) => classTotals[label] - 1);
+    const seen = new Float64Array(v * c);
+    const seenTotal = new Float64Array(c);
     labels.forEach((label, j) => {
       const counts = classFeatures[label];
-      // natural starts each class total at 1 and each seen feature's count at 1 + smoothing: undo both.
-      const docs = classTotals[label] - 1;
-      base[j] = Math.log(docs / (totalExamples - 1));
-      for (let f = 0; f < featureNames.length; f++) {
-        const seen = counts[f] ? counts[f] - smoothing : 0;
-        const p = (seen + smoothing) / (docs + 2 * smoothing);
-        presentWeight[f * c + j] = Math.log(p) - Math.log1p(-p);
-        base[j] += Math.log1p(-p);
+      for (let f = 0; f < v; f++) {
+        const n = counts[f] ? counts[f] - smoothing : 0;
+        seen[f * c + j] = n;
+        seenTotal[j] += n;
       }
     });
+    const allSeen = seenTotal.reduce((a, b) => a + b, 0);
+    const presentWeight = new Float64Array(v * c);
+    const base = new Float64Array(c);
+    for (let j = 0; j < c; j++) {
+      base[j] = Math.log(docs[j] / (totalExamples - 1));
+      for (let f = 0; f < v; f++) {
+        const n = seen[f * c + j];
+        if (rule === 'bernoulli') {
+          const p = (n + smoothing) / (docs[j] + 2 * smoothing);
+          presentWeight[f * c + j] = Math.log(p) - Math.log1p(-p);
+          base[j] += Math.log1p(-p);
+        } else if (rule === 'multinomial') {
+          presentWeight[f * c + j] = Math.log((n + smoothing) / (seenTotal[j] + smoothing * v));
+        } else {
+          let rest = 0;
+          for (let k = 0; k < c; k++) if (k !== j) rest += seen[f * c + k];
+          presentWeight[f * c + j] = -Math.log((rest + smoothing) / (allSeen - seenTotal[j] + smoothing * v));
+        }
+      }
+    }
     return new CompiledBayes(labels, new Map(featureNames.map((f, i) => [f, i])), presentWeight, base);
   }
 

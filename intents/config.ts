@@ -4,6 +4,7 @@ import type { ModelOptions } from './model';
 
 export const DEFAULT_MODEL_OPTIONS: ModelOptions = {
   features: { charNgrams: [1, 2], englishBigrams: true, englishCharTrigrams: true, hmm: false },
+  rule: 'bernoulli',
   smoothing: 0.1,
   calibrationFolds: 4,
 };

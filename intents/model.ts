@@ -6,12 +6,14 @@ import { IntentsError } from './errors';
 import type { Example } from './examples';
 import { IntentSchema, type Intent, type Lang } from './intents';
 import { detectLang } from './language';
-import { canonicalize, normalize } from './normalize';
+import { canonicalize, normalizeCanonical } from './normalize';
 import { stratifiedFolds } from './split';
 import { FeatureOptionsSchema, featurize, type FeatureOptions } from './tokenize';
 
 export const ModelOptionsSchema = z.object({
   features: FeatureOptionsSchema,
+  /** How natural's counts are scored (intents/bayes.ts); models saved before the option existed are Bernoulli. */
+  rule: z.enum(['bernoulli', 'multinomial', 'complement']).default('bernoulli'),
   /** natural's additive smoothing of feature counts. */
   smoothing: z.number().positive(),
   /** Folds used to collect out-of-fold scores for fitting the temperature. */
@@ -41,9 +43,10 @@ export interface Prepared {
 }
 
 export function prepare(text: unknown, options: FeatureOptions): Prepared {
-  const normalized = normalize(text);
+  const canonical = canonicalize(text);
+  const normalized = normalizeCanonical(canonical);
   return {
-    canonical: canonicalize(text),
+    canonical,
     normalized,
     lang: detectLang(normalized),
     features: featurize(normalized, options),
@@ -72,7 +75,7 @@ function outOfFoldScores(items: readonly Featurized[], options: ModelOptions): S
   );
   folds.forEach((fold, k) => {
     const rest = folds.flatMap((f, j) => (j === k ? [] : f.map((e) => e.item)));
-    const bayes = CompiledBayes.compile(trainBayes(toDocs(rest), options.smoothing));
+    const bayes = CompiledBayes.compile(trainBayes(toDocs(rest), options.smoothing), options.rule);
     for (const { item } of fold) {
       const { scores, coverage } = bayes.scores(item.features);
       const truth = bayes.labels.indexOf(item.example.intent);
@@ -100,7 +103,7 @@ export class IntentModel {
   static fromFile(data: unknown): IntentModel {
     const parsed = ModelFileSchema.safeParse(data);
     if (!parsed.success) throw new IntentsError('model_corrupt', z.prettifyError(parsed.error));
-    const bayes = CompiledBayes.compile(parsed.data.bayes);
+    const bayes = CompiledBayes.compile(parsed.data.bayes, parsed.data.options.rule);
     const labels = z.array(IntentSchema).safeParse(bayes.labels);
     if (!labels.success) throw new IntentsError('model_corrupt', 'model has labels that are not intents');
     return new IntentModel(parsed.data, bayes, labels.data);

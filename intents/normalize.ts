@@ -15,6 +15,7 @@ const HTML_TAG = /<\/?[a-z!][^<>]{0,200}>/gi;
 // Control, format (zero-width), private-use and lone-surrogate code points carry no meaning and confuse jieba.
 const INVISIBLE = /[\p{Cc}\p{Cf}\p{Co}\p{Cs}\uFFFD]/gu;
 const CURLY_APOSTROPHE = /[\u2018\u2019\u02bc]/g;
+const HAN = /\p{Script=Han}/u;
 
 /** Order numbers: `KM` + 14–18 digits, or a bare run of 16–20 digits. */
 export const ORDER_NUMBER = /km\d{14,18}(?!\d)|(?<![\d.])\d{16,20}(?![\d.])/g;
@@ -36,10 +37,15 @@ export function canonicalize(text: unknown): string {
   // Cut before NFKC so a 100 KB message costs no more than a short one; NFKC can only grow a string a little.
   let s = text.length > MAX_INPUT_CHARS * 2 ? text.slice(0, MAX_INPUT_CHARS * 2) : text;
   s = s.normalize('NFKC');
-  const codePoints = Array.from(s);
-  if (codePoints.length > MAX_INPUT_CHARS) s = codePoints.slice(0, MAX_INPUT_CHARS).join('');
+  // A string has at least as many UTF-16 units as code points: only a long one needs counting.
+  if (s.length > MAX_INPUT_CHARS) {
+    const codePoints = Array.from(s);
+    if (codePoints.length > MAX_INPUT_CHARS) s = codePoints.slice(0, MAX_INPUT_CHARS).join('');
+  }
   s = s.replace(HTML_TAG, ' ').replace(INVISIBLE, ' ').replace(CURLY_APOSTROPHE, "'");
-  s = toSimplified(s).toLowerCase();
+  // The conversion table walk is the costliest step; text without Han characters has nothing to convert.
+  if (HAN.test(s)) s = toSimplified(s);
+  s = s.toLowerCase();
   return s.replace(/\s+/g, ' ').trim();
 }
 
@@ -57,7 +63,12 @@ function expandShorthand(s: string): string {
  * not the id itself.
  */
 export function normalize(text: unknown): string {
-  let s = canonicalize(text);
+  return normalizeCanonical(canonicalize(text));
+}
+
+/** normalize() of text already canonicalize()d, so a caller needing both forms canonicalizes once. */
+export function normalizeCanonical(canonical: string): string {
+  let s = canonical;
   if (s === '') return '';
   s = s.replace(typoPattern, (m) => typoMap.get(m) ?? m);
   // "88" / "886" alone is chat for 拜拜; inside a sentence it is a price or a count.

@@ -19,6 +19,34 @@ interface Alias {
   entries: number[];
   latinEdges: boolean;
   bigrams: string[];
+  /** Edits a fuzzy match may have: a quarter of the length. */
+  allowed: number;
+}
+
+/**
+ * The span of text (code point indexes) that can hold a match of `alias` within its allowed edits, or
+ * undefined when no window of length + allowed characters holds enough of its bigrams.
+ */
+function matchWindow(alias: Alias, positions: ReadonlyMap<string, readonly number[]>, textLength: number): { start: number; end: number } | undefined {
+  const hits: Array<{ at: number; bigram: number }> = [];
+  alias.bigrams.forEach((b, k) => {
+    for (const at of positions.get(b) ?? []) hits.push({ at, bigram: k });
+  });
+  hits.sort((a, b) => a.at - b.at);
+  const need = Math.max(1, alias.bigrams.length - 2 * alias.allowed);
+  const span = alias.text.length + alias.allowed;
+  let start = Infinity;
+  let end = -Infinity;
+  for (let i = 0; i < hits.length; i++) {
+    const distinct = new Set<number>();
+    for (let j = i; j < hits.length && hits[j].at + 2 <= hits[i].at + span; j++) distinct.add(hits[j].bigram);
+    if (distinct.size >= need) {
+      start = Math.min(start, hits[i].at);
+      end = Math.max(end, hits[i].at + span);
+    }
+  }
+  if (start === Infinity) return undefined;
+  return { start: Math.max(0, start - alias.allowed), end: Math.min(textLength, end + alias.allowed) };
 }
 
 function bigrams(text: string): string[] {
@@ -43,6 +71,8 @@ const isLatin = (ch: string | undefined): boolean => ch !== undefined && /[a-z0-
 
 export class ProductMatcher {
   private readonly aliases: Alias[];
+  /** Bigram → the aliases eligible for fuzzy matching that contain it. */
+  private readonly fuzzyIndex = new Map<string, Alias[]>();
 
   constructor(private readonly catalog: readonly CatalogEntry[]) {
     const byText = new Map<string, Alias>();
@@ -57,6 +87,7 @@ export class ProductMatcher {
           entries: [],
           latinEdges: isLatin(text[0]) || isLatin(text.at(-1)),
           bigrams: bigrams(text),
+          allowed: Math.floor(Array.from(text).length / 4),
         };
         alias.weight = Math.max(alias.weight, weight);
         if (!alias.entries.includes(i)) alias.entries.push(i);
@@ -64,6 +95,10 @@ export class ProductMatcher {
       }
     });
     this.aliases = [...byText.values()];
+    for (const alias of this.aliases) {
+      if (alias.weight < 1 || alias.text.length < FUZZY_MIN_LENGTH) continue;
+      for (const b of alias.bigrams) this.fuzzyIndex.set(b, [...(this.fuzzyIndex.get(b) ?? []), alias]);
+    }
   }
 
   /** Expects canonicalize()d text. */
@@ -94,22 +129,34 @@ export class ProductMatcher {
     return false;
   }
 
+  /**
+   * Each edit breaks at most two of an alias's bigrams, so a match with `allowed` edits lies in a window of
+   * at most length + allowed characters holding at least bigrams − 2 × allowed of them. Only aliases sharing
+   * a bigram with the text are looked at (bigram index), and natural's Levenshtein search (which allocates
+   * a cell object per character pair) runs on the windows passing that bound, not on the whole prefix.
+   */
   private fuzzyCandidates(text: string): Candidate[] {
+    const chars = Array.from(text);
+    const positions = new Map<string, number[]>();
+    for (let i = 0; i + 1 < chars.length; i++) {
+      const b = chars[i] + chars[i + 1];
+      const list = positions.get(b);
+      if (list) list.push(i);
+      else positions.set(b, [i]);
+    }
     const out: Candidate[] = [];
-    const textBigrams = new Set(bigrams(text));
-    for (const alias of this.aliases) {
-      const length = alias.text.length;
-      if (alias.weight < 1 || length < FUZZY_MIN_LENGTH) continue;
-      const allowed = Math.floor(length / 4);
-      // Each edit breaks at most two bigrams: a cheap bound that skips the O(alias × text) search for
-      // nearly every alias.
-      let shared = 0;
-      for (const b of alias.bigrams) if (textBigrams.has(b)) shared++;
-      if (shared < alias.bigrams.length - 2 * allowed) continue;
-      const { distance } = LevenshteinDistanceSearch(alias.text, text);
-      if (distance > allowed) continue;
-      const score = FUZZY_WEIGHT * (1 - distance / length);
-      for (const entry of alias.entries) out.push({ entry, score, aliasLength: length });
+    const seen = new Set<Alias>();
+    for (const b of positions.keys()) {
+      for (const alias of this.fuzzyIndex.get(b) ?? []) {
+        if (seen.has(alias)) continue;
+        seen.add(alias);
+        const window = matchWindow(alias, positions, chars.length);
+        if (!window) continue;
+        const { distance } = LevenshteinDistanceSearch(alias.text, chars.slice(window.start, window.end).join(''));
+        if (distance > alias.allowed) continue;
+        const score = FUZZY_WEIGHT * (1 - distance / alias.text.length);
+        for (const entry of alias.entries) out.push({ entry, score, aliasLength: alias.text.length });
+      }
     }
     return out;
   }
