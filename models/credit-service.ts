@@ -1,9 +1,9 @@
 // Derives a buyer's credit profile from their cancellation and dispute history in the policy's rolling window.
-import { Op, Transaction } from 'sequelize';
+import { QueryTypes, Transaction } from 'sequelize';
 import type { Clock } from './clock';
 import { assessCredit, CreditPolicy, CreditReason, CreditStats } from './credit-policy';
 import type { CreditLevel } from './enums';
-import { Cancellation, Dispute } from './tables';
+import { Cancellation } from './tables';
 
 export interface CreditProfile {
   buyerId: number;
@@ -35,16 +35,17 @@ export class CreditService {
     const since = new Date(now - this.policy.windowDays * 86_400_000);
     const burstSince = now - this.policy.burstHours * 3_600_000;
     // Only what the buyer chose counts against them: merchant and system faults are not the buyer's doing.
-    const [cancellations, rejectedDisputes] = await Promise.all([
-      Cancellation.findAll({
-        where: { buyerId, category: 'user_initiated', createdAt: { [Op.gte]: since } },
-        attributes: ['stage', 'createdAt'],
-        transaction,
-        raw: true,
-      }),
-      Dispute.count({ where: { buyerId, status: 'rejected', createdAt: { [Op.gte]: since } }, transaction }),
-    ]);
-    const stats: CreditStats = { unpaidCancellations: 0, paidCancellations: 0, afterDelivery: 0, burst: 0, rejectedDisputes };
+    // One statement for both tables: this runs inside every automatic cancellation, where each round trip counts.
+    const rows = await Cancellation.sequelize!.query<{ kind: 'cancellation' | 'rejected_dispute'; stage: string; createdAt: string | Date }>(
+      `SELECT 'cancellation' AS kind, stage, created_at AS "createdAt" FROM cancellations
+         WHERE buyer_id = :buyerId AND category = 'user_initiated' AND created_at >= :since
+       UNION ALL
+       SELECT 'rejected_dispute' AS kind, NULL AS stage, created_at AS "createdAt" FROM disputes
+         WHERE buyer_id = :buyerId AND status = 'rejected' AND created_at >= :since`,
+      { replacements: { buyerId, since }, transaction, type: QueryTypes.SELECT },
+    );
+    const cancellations = rows.filter((r) => r.kind === 'cancellation');
+    const stats: CreditStats = { unpaidCancellations: 0, paidCancellations: 0, afterDelivery: 0, burst: 0, rejectedDisputes: rows.length - cancellations.length };
     for (const c of cancellations) {
       if (UNPAID_STAGES.has(c.stage)) stats.unpaidCancellations += 1;
       else stats.paidCancellations += 1;

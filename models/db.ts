@@ -49,6 +49,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       throw new Error('SQLite :memory: is not supported: transactions use their own connections; use a file');
     }
     tuneSqliteConnections(sequelize, options.busyTimeoutMs ?? 5000);
+    shareTransactionConnection(sequelize);
     await sequelize.query('PRAGMA journal_mode=WAL');
   } else {
     await sequelize.authenticate();
@@ -91,5 +92,42 @@ function tuneSqliteConnections(sequelize: Sequelize, busyTimeoutMs: number): voi
       );
     }
     return connection;
+  };
+}
+
+interface SqliteManager {
+  connections: Record<string, SqliteHandle>;
+  getConnection(options?: { uuid?: string }): Promise<SqliteHandle>;
+  releaseConnection(connection: SqliteHandle, force?: boolean): unknown;
+  destroyConnection(connection: SqliteHandle): Promise<unknown>;
+}
+
+const TRANSACTIONS_UUID = 'kadesk-transactions';
+
+/**
+ * Sequelize's SQLite dialect opens and closes a connection for every transaction: a file open, a schema parse and
+ * three PRAGMAs each time, the largest cost of a short transaction. Transactions here run one at a time (the write
+ * lock), so they share one long-lived connection instead; queries outside transactions keep the default one.
+ * A transaction that fails to commit or roll back still gets its connection destroyed, as Sequelize intends.
+ */
+function shareTransactionConnection(sequelize: Sequelize): void {
+  const manager = sequelize.connectionManager as unknown as SqliteManager;
+  const get = manager.getConnection.bind(manager);
+  const release = manager.releaseConnection.bind(manager);
+  const destroy = manager.destroyConnection.bind(manager);
+  let shared: Promise<SqliteHandle> | null = null;
+  let sharedConnection: SqliteHandle | null = null;
+  manager.getConnection = (opts) => {
+    if (!opts?.uuid || opts.uuid === 'default') return get(opts);
+    shared ??= get({ ...opts, uuid: TRANSACTIONS_UUID }).then((c) => (sharedConnection = c));
+    return shared;
+  };
+  manager.releaseConnection = (connection, force) => (connection === sharedConnection ? undefined : release(connection, force));
+  manager.destroyConnection = async (connection) => {
+    if (connection !== sharedConnection) return destroy(connection);
+    shared = null;
+    sharedConnection = null;
+    delete manager.connections[TRANSACTIONS_UUID];
+    await new Promise<void>((resolve) => (connection as unknown as { close(cb: () => void): void }).close(() => resolve()));
   };
 }

@@ -1,6 +1,6 @@
 // A buyer's recent orders with everything support needs at a glance: product, payments, refunds,
 // cancellation and card-key state (secrets masked). One indexed query per table, no N+1.
-import { Op } from 'sequelize';
+import { InferAttributes, Model, ModelStatic, QueryTypes } from 'sequelize';
 import { maskSecret } from './tables/card-key';
 import { Cancellation, CardKey, Order, Payment, Product, Refund } from './tables';
 
@@ -24,21 +24,39 @@ export interface OrderSummary {
 
 const iso = (d: Date | string | null): string | null => (d === null ? null : new Date(d).toISOString());
 
+/**
+ * Plain SELECTs of the named attributes, aliased as Sequelize names them: the rows findAll({ raw: true }) gives,
+ * without its per-query work (on SQLite a `PRAGMA table_info` round trip before every model query). This is the
+ * support desk's hottest read. Dates arrive as text on SQLite; iso() reads both.
+ */
+function select<M extends Model, K extends keyof InferAttributes<M> & string>(
+  model: ModelStatic<M>,
+  attributes: readonly K[],
+  where: string,
+  replacements: Record<string, unknown>,
+): Promise<Array<Pick<InferAttributes<M>, K>>> {
+  const columns = model.getAttributes();
+  const list = attributes.map((a) => `"${columns[a]!.field}" AS "${a}"`).join(', ');
+  return model.sequelize!.query(`SELECT ${list} FROM "${model.getTableName() as string}" ${where}`, { replacements, type: QueryTypes.SELECT });
+}
+
+const ORDER_FIELDS = ['id', 'orderNo', 'status', 'quantity', 'amountCents', 'createdAt', 'paymentExpiresAt', 'paidAt', 'deliveredAt', 'revealedAt', 'productId'] as const;
+type OrderRow = Pick<InferAttributes<Order>, (typeof ORDER_FIELDS)[number]>;
+
 export async function recentOrders(buyerId: number, limit = 50): Promise<OrderSummary[]> {
-  const orders = await Order.findAll({ where: { buyerId }, order: [['createdAt', 'DESC'], ['id', 'DESC']], limit, raw: true });
+  const orders = await select(Order, ORDER_FIELDS, 'WHERE buyer_id = :buyerId ORDER BY created_at DESC, id DESC LIMIT :limit', { buyerId, limit });
   return summarize(orders);
 }
 
-export async function summarize(orders: Order[]): Promise<OrderSummary[]> {
+export async function summarize(orders: OrderRow[]): Promise<OrderSummary[]> {
   if (orders.length === 0) return [];
-  const ids = orders.map((o) => o.id);
-  const byOrder = { orderId: { [Op.in]: ids } };
+  const byOrder = ['WHERE order_id IN (:ids) ORDER BY id', { ids: orders.map((o) => o.id) }] as const;
   const [products, payments, refunds, cancellations, keys] = await Promise.all([
-    Product.findAll({ where: { id: { [Op.in]: [...new Set(orders.map((o) => o.productId))] } }, raw: true }),
-    Payment.findAll({ where: byOrder, raw: true }),
-    Refund.findAll({ where: byOrder, raw: true }),
-    Cancellation.findAll({ where: byOrder, raw: true }),
-    CardKey.findAll({ where: byOrder, attributes: ['orderId', 'serial', 'secret', 'status'], raw: true }),
+    select(Product, ['id', 'sku', 'name', 'brand', 'type', 'faceValueCents', 'deliveryMinutes'], 'WHERE id IN (:ids)', { ids: [...new Set(orders.map((o) => o.productId))] }),
+    select(Payment, ['orderId', 'externalId', 'channel', 'amountCents', 'status', 'paidAt'], ...byOrder),
+    select(Refund, ['id', 'orderId', 'amountCents', 'channel', 'status', 'reason', 'expectedFrom', 'expectedBy', 'completedAt'], ...byOrder),
+    select(Cancellation, ['orderId', 'category', 'reasonCode', 'stage', 'initiatorType', 'note', 'createdAt'], ...byOrder),
+    select(CardKey, ['orderId', 'serial', 'secret', 'status'], ...byOrder),
   ]);
   const productById = new Map(products.map((p) => [p.id, p]));
   const group = <T extends { orderId: number | null }>(rows: T[]) => {
