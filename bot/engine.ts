@@ -1,20 +1,26 @@
 // Takes the bot's turn for a stored buyer message. The conversation state is read from the database, the turn
 // decided, and committed only if no other turn (on this node or another) committed meanwhile; a loser re-reads
 // and, if the message is answered by then, stays silent. Order effects are idempotent, so a retried turn never
-// cancels or orders twice.
+// cancels or orders twice. Product mentions are read against the store's catalog (bot/store-catalog.ts).
 import type { ConversationMessage } from '../models';
 import { StaleConversationError, TurnCommit } from '../models/conversation-service';
 import type { BuyerInput } from './protocol';
 import { route, TurnInput } from './router';
+import { StoreCatalog } from './store-catalog';
 import { BotDeps, TurnContext } from './turn';
 
 const MAX_ATTEMPTS = 5;
 
 export class ConversationEngine {
-  constructor(private readonly deps: BotDeps) {}
+  private readonly catalog: StoreCatalog;
+
+  constructor(private readonly deps: BotDeps) {
+    this.catalog = new StoreCatalog(deps.domain, deps.nlu);
+  }
 
   /** The committed turn, or null when the bot must stay silent (answered already, or a person has the chat). */
   async answer(conversationId: number, message: ConversationMessage, input: BuyerInput): Promise<TurnCommit | null> {
+    if (input.kind === 'text') await this.catalog.ready();
     const routed: TurnInput = input.kind === 'text' ? { kind: 'text', nlu: this.deps.nlu.classify(input.text) } : { kind: 'postback', postback: input.postback };
     const { conversations } = this.deps;
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {

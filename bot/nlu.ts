@@ -1,22 +1,26 @@
-// The bot's view of the NLU: one synchronous classify() per buyer text. The engine is loaded (or trained from
-// the shipped examples, about a second) once per model directory and shared by every connection.
+// The bot's view of the NLU: one synchronous classify() per buyer text, with the store's product catalog set
+// by bot/store-catalog.ts. The model is trained from the shipped examples (about a second) once per model
+// directory if none is saved; each caller (one per server) gets an engine of its own over it, so two servers in
+// one process (tests, several stores) never see each other's catalog.
 import { IntentEngine, loadShippedExamples, type ClassifyResult } from '../intents';
+import type { CatalogTarget } from './store-catalog';
 
 export type Classification = ClassifyResult;
 
-export interface Nlu {
+export interface Nlu extends CatalogTarget {
   classify(text: string): Classification;
 }
 
-const engines = new Map<string, Promise<Nlu>>();
+const trained = new Map<string, Promise<unknown>>();
 
-export function loadNlu(modelDir: string = process.env.KADESK_MODEL_DIR ?? 'data/models'): Promise<Nlu> {
-  let engine = engines.get(modelDir);
-  if (!engine) {
-    engine = IntentEngine.loadOrTrain(modelDir, async () => loadShippedExamples());
+export async function loadNlu(modelDir: string = process.env.KADESK_MODEL_DIR ?? 'data/models'): Promise<Nlu> {
+  let model = trained.get(modelDir);
+  if (!model) {
+    model = IntentEngine.loadOrTrain(modelDir, async () => loadShippedExamples());
     // A failed load is not cached: the next message tries again.
-    engine.catch(() => engines.delete(modelDir));
-    engines.set(modelDir, engine);
+    model.catch(() => trained.delete(modelDir));
+    trained.set(modelDir, model);
   }
-  return engine;
+  await model;
+  return IntentEngine.load(modelDir);
 }

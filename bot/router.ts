@@ -1,5 +1,5 @@
 // Decides what a turn is about: a button press, or a text the NLU read. Order flows first find the order;
-// confirmations apply only to what is pending; human intents and repeated misses go to a person.
+// confirmations apply only to what is pending; furious buyers, human intents and repeated misses go to a person.
 import { isHumanIntent } from '../intents/intents';
 import type { Entities } from '../intents/entities/schema';
 import { executeCancel, proposeCancel } from './cancel';
@@ -9,9 +9,10 @@ import { notUnderstood, smallTalk } from './flows/small-talk';
 import { handOff } from './handoff';
 import * as m from './messages';
 import type { Classification } from './nlu';
-import { askForOrder, buyerOrder, resolveOrder } from './orders';
+import { askForOrder, buyerOrder, NAMED_PRODUCT_SCORE, resolveOrder, storeProductId } from './orders';
 import type { BuyerCancelReason, Postback } from './postbacks';
 import { isOrderIntent, OrderIntent, Pending, Wanted } from './state';
+import { readSentiment } from './sentiment';
 import { reorder } from './suggestions';
 import type { TurnContext } from './turn';
 import type { OrderSummary } from '../models';
@@ -27,9 +28,11 @@ const INTENT_OF_REASON: Record<BuyerCancelReason, OrderIntent> = {
 };
 
 function wantedOf(entities: Entities): Wanted | undefined {
+  const productId = entities.product && entities.product.score >= NAMED_PRODUCT_SCORE ? storeProductId(entities.product) : undefined;
   const wanted: Wanted = {
     ...(entities.faceValue !== undefined ? { faceValue: entities.faceValue } : {}),
     ...(entities.operator ? { operator: entities.operator } : {}),
+    ...(productId !== undefined ? { productId } : {}),
   };
   return Object.keys(wanted).length ? wanted : undefined;
 }
@@ -98,8 +101,23 @@ async function onPostback(turn: TurnContext, postback: Postback): Promise<void> 
   }
 }
 
+/** A furious buyer gets a person whatever they asked, even mid-confirmation. */
+async function handOffIfFurious(turn: TurnContext, text: string, nlu: Classification): Promise<boolean> {
+  const mood = readSentiment(text);
+  if (!mood.strong) return false;
+  const written = nlu.entities.orderNumbers[0];
+  const order = (written ? await buyerOrder(turn.buyerId, { orderNo: written }) : null) ?? (await selectedOrder(turn));
+  await handOff(turn, 'negative_sentiment', {
+    intent: nlu.intent,
+    order,
+    detail: `strong negative sentiment (${mood.points} points: ${mood.signals.join(', ')}) while asking ${nlu.intent}`,
+  });
+  return true;
+}
+
 async function onText(turn: TurnContext, nlu: Classification): Promise<void> {
   turn.state.lang = nlu.lang;
+  if (turn.buyerText !== null && (await handOffIfFurious(turn, turn.buyerText, nlu))) return;
   const pending = turn.pending;
   const { intent, entities } = nlu;
   if (intent === 'affirm' && pending?.kind === 'confirm') return confirm(turn, pending, pending.orderNo);
@@ -118,7 +136,7 @@ async function onText(turn: TurnContext, nlu: Classification): Promise<void> {
     turn.state.intent = flowIntent;
     turn.pending = null;
     const wanted = wantedOf(entities) ?? (pending?.kind === 'order' ? pending.wanted : undefined);
-    const order = await resolveOrder(turn, flowIntent, entities.orderNumbers, wanted);
+    const order = await resolveOrder(turn, flowIntent, entities, wanted);
     if (order) await runFlow(turn, flowIntent, order, wanted);
     return;
   }

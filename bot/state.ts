@@ -20,7 +20,12 @@ export const isOrderIntent = (intent: string): intent is OrderIntent => (ORDER_I
 const orderNo = z.string().regex(orderInputs.ORDER_NO_PATTERN);
 
 /** What the buyer said they wanted instead (from the NLU's entities), used to rank re-order suggestions. */
-export const wantedSchema = z.object({ faceValue: z.number().positive().optional(), operator: z.enum(OPERATORS).optional() });
+export const wantedSchema = z.object({
+  faceValue: z.number().positive().optional(),
+  operator: z.enum(OPERATORS).optional(),
+  /** A product of the store's catalog the buyer named. */
+  productId: z.number().int().positive().optional(),
+});
 export type Wanted = z.infer<typeof wantedSchema>;
 
 export const pendingSchema = z.discriminatedUnion('kind', [

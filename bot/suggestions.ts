@@ -1,5 +1,5 @@
-// After a wrong purchase: the same brand in other face values / operators, on sale and in stock, the buyer's
-// stated wish first, each with a one-tap re-order button.
+// After a wrong purchase: the product the buyer named and the same brand in other face values / operators, on
+// sale and in stock, the buyer's stated wish first, each with a one-tap re-order button.
 import { Op, QueryTypes } from 'sequelize';
 import { isDomainError, OrderSummary, Product } from '../models';
 import { clock, money } from './format';
@@ -21,16 +21,22 @@ async function inStock(turn: TurnContext, products: Product[]): Promise<Product[
   return products.filter((p) => p.fulfilment === 'merchant' || available.has(p.id));
 }
 
-const closeness = (p: Product, wanted: Wanted | undefined): number =>
-  (wanted?.faceValue !== undefined && p.faceValueCents === Math.round(wanted.faceValue * 100) ? 2 : 0) + (wanted?.operator && p.operator === wanted.operator ? 1 : 0);
+/** The named product first, then its brand, then the face value and operator asked for. */
+const closeness = (p: Product, wanted: Wanted | undefined, wantedBrand: string | undefined): number =>
+  (p.id === wanted?.productId ? 8 : 0) +
+  (wantedBrand !== undefined && p.brand === wantedBrand ? 4 : 0) +
+  (wanted?.faceValue !== undefined && p.faceValueCents === Math.round(wanted.faceValue * 100) ? 2 : 0) +
+  (wanted?.operator && p.operator === wanted.operator ? 1 : 0);
 
 export async function suggestAlternatives(turn: TurnContext, order: OrderSummary, wanted?: Wanted): Promise<void> {
   if (!order.product) return;
+  const named = wanted?.productId !== undefined ? await Product.findByPk(wanted.productId, { attributes: ['brand'], raw: true }) : null;
   const candidates = await Product.findAll({
-    where: { brand: order.product.brand, active: true, id: { [Op.ne]: order.product.id } },
+    where: { brand: { [Op.in]: [order.product.brand, ...(named ? [named.brand] : [])] }, active: true, id: { [Op.ne]: order.product.id } },
     order: [['faceValueCents', 'ASC'], ['id', 'ASC']],
   });
-  const ranked = (await inStock(turn, candidates)).sort((a, b) => closeness(b, wanted) - closeness(a, wanted)).slice(0, LIMIT);
+  const rank = (p: Product) => closeness(p, wanted, named?.brand);
+  const ranked = (await inStock(turn, candidates)).sort((a, b) => rank(b) - rank(a)).slice(0, LIMIT);
   if (ranked.length === 0) {
     turn.say(m.text(turn.t.noSuggestion));
     return;

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Database } from './db';
 import { FULFILMENT_MODES, OPERATORS, PRODUCT_TYPES } from './enums';
 import { DomainError } from './errors';
+import type { DomainEventBus } from './events';
 import { Buyer, CardKey, Merchant, Product } from './tables';
 import { parseInput } from './validate';
 
@@ -69,7 +70,10 @@ export interface CardKeyImport {
 }
 
 export class CatalogService {
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly events?: DomainEventBus,
+  ) {}
 
   async upsertMerchant(input: MerchantInput): Promise<Upserted<Merchant>> {
     const data = parseInput(catalogInputs.merchant, input);
@@ -79,7 +83,7 @@ export class CatalogService {
   /** The merchant is named by code; a product may move to another merchant, future orders follow it. */
   async upsertProduct(input: ProductInput): Promise<Upserted<Product>> {
     const { merchantCode, ...data } = parseInput(catalogInputs.product, input);
-    return this.upsert(Product, { sku: data.sku }, async (t) => {
+    const result = await this.upsert(Product, { sku: data.sku }, async (t) => {
       const merchant = await Merchant.findOne({ where: { code: merchantCode }, transaction: t });
       if (!merchant) throw new DomainError('MERCHANT_NOT_FOUND', undefined, { merchantCode });
       return {
@@ -91,6 +95,9 @@ export class CatalogService {
         validityDays: data.validityDays ?? null,
       };
     });
+    // After the commit, so a listener that re-reads the catalog sees the change.
+    if (result.outcome !== 'unchanged') this.events?.publish('catalog.changed', { productId: result.record.id, sku: result.record.sku });
+    return result;
   }
 
   async upsertBuyer(input: BuyerInput): Promise<Upserted<Buyer>> {

@@ -1,4 +1,5 @@
 import { Cancellation, Conversation, Handoff, Order } from '../../models';
+import { dialects } from '../helpers/databases';
 import { Buyerside, buyerActor, buyerWithCatalog, gateway, Harness, startHarness, textOf, tokenFor } from './widget-harness';
 
 const strictCredit = {
@@ -8,10 +9,10 @@ const strictCredit = {
   restricted: { afterDelivery: 9, burst: 2, rejectedDisputes: 9, paidCancellations: 9 },
 };
 
-describe('handoff to a person', () => {
+describe.each(dialects())('handoff to a person on %s', (dialect) => {
   let h: Harness;
   beforeAll(async () => {
-    h = await startHarness('sqlite', { HANDOFF_AMOUNT_LIMIT: '50' }, { creditPolicy: strictCredit });
+    h = await startHarness(dialect, { HANDOFF_AMOUNT_LIMIT: '50' }, { creditPolicy: strictCredit });
   });
   afterAll(() => h.close());
 
@@ -61,6 +62,32 @@ describe('handoff to a person', () => {
     const { handoff } = await handoffOf(client);
     expect(handoff).toMatchObject({ reason: 'credit_restricted', orderId: order.id });
     expect(await Cancellation.count({ where: { orderId: order.id } })).toBe(0);
+    client.close();
+  });
+
+  test('a furious buyer goes to a person even for a bot intent; the summary says why; impatience stays with the bot', async () => {
+    const calm = await setup(true);
+    const waiting = await calm.client.say(`订单 ${calm.order.orderNo} 等了半小时还没到，太慢了`);
+    expect(textOf(waiting.replies)).not.toContain('人工客服');
+    expect((await handoffOf(calm.client)).handoff).toBeNull();
+    calm.client.close();
+
+    const { client, order } = await setup(true);
+    const { replies } = await client.say(`${order.orderNo} 卡密什么时候发？？？气死我了`);
+    expect(textOf(replies)).toContain('非常抱歉给您带来不好的体验');
+    const { conversation, handoff } = await handoffOf(client);
+    expect(conversation).toMatchObject({ status: 'queued' });
+    expect(handoff).toMatchObject({ reason: 'negative_sentiment', intent: 'order_status', orderId: order.id, priority: 3 });
+    expect(handoff!.summary).toMatchObject({ reason: 'negative_sentiment', orderNo: order.orderNo });
+    expect(handoff!.summary.detail).toMatch(/^strong negative sentiment \(\d+ points: 气死, !!!\) while asking order_status$/);
+    client.close();
+  });
+
+  test('English rage in capitals is handed over too', async () => {
+    const { client } = await setup();
+    const { replies } = await client.say('WHERE IS MY CARD YOU THIEVES!!!');
+    expect(textOf(replies)).toContain('sorry about your experience');
+    expect((await handoffOf(client)).handoff).toMatchObject({ reason: 'negative_sentiment' });
     client.close();
   });
 

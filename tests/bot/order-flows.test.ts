@@ -1,11 +1,12 @@
 import { Cancellation, CardKey, Order } from '../../models';
+import { dialects } from '../helpers/databases';
 import { Buyerside, buyerActor, buyerWithCatalog, gateway, Harness, startHarness, textOf, tokenFor } from './widget-harness';
 
-// Flows end to end through the socket, the real classifier and the real order service (SQLite).
-describe('order flows', () => {
+// Flows end to end through the socket, the real classifier and the real order service.
+describe.each(dialects())('order flows on %s', (dialect) => {
   let h: Harness;
   beforeAll(async () => {
-    h = await startHarness('sqlite');
+    h = await startHarness(dialect);
   });
   afterAll(() => h.close());
 

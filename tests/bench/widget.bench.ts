@@ -1,0 +1,252 @@
+// `npm run bench:widget`: N buyers chatting with a real KaDesk server started in its own process (`kadesk start`,
+// fresh SQLite file, demo mode) over loopback, through the documented widget protocol only.
+//   --buyers N (500)  --rate R messages/s per buyer (1)  --duration S (30)  --step-seconds S of each ceiling step (10)
+//   --max-rate M fleet messages/s where the ceiling search stops (4000)  --no-ramp  --cpu-prof DIR (server profile)
+// Reports send → bot reply p50/p95/p99, lost or doubly answered messages (client view and the database), the
+// ceiling (fleet rate stepped up until p99 > 50 ms or an error), server RSS per connected idle buyer.
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { QueryTypes, Sequelize } from 'sequelize';
+import { latency, machine, table, type Latency } from './bench-report';
+import { runStep, WidgetBuyer, type StepResult } from './widget-load';
+
+const ROOT = path.resolve(__dirname, '../..');
+const P99_TARGET_MS = 50;
+const RAMP_FACTORS = [1, 1.5, 2, 3, 4, 6, 8];
+
+function flags(argv: string[]) {
+  const value = (name: string, fallback: number): number => {
+    const at = argv.indexOf(`--${name}`);
+    const parsed = at === -1 ? fallback : Number(argv[at + 1]);
+    if (!Number.isFinite(parsed) || parsed <= 0) throw new Error(`--${name} needs a positive number`);
+    return parsed;
+  };
+  const prof = argv.indexOf('--cpu-prof');
+  return {
+    buyers: Math.round(value('buyers', 500)),
+    rate: value('rate', 1),
+    duration: value('duration', 30),
+    stepSeconds: value('step-seconds', 10),
+    maxRate: value('max-rate', 4000),
+    ramp: !argv.includes('--no-ramp'),
+    cpuProfDir: prof === -1 ? null : path.resolve(argv[prof + 1] ?? 'tests/bench/results/profiles'),
+  };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer().once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+const rssMiB = (pid: number): number => Number(/^VmRSS:\s+(\d+) kB/m.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+
+async function startServer(dir: string, port: number, buyers: number, cpuProfDir: string | null): Promise<ChildProcess> {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'development',
+    KADESK_DEMO: '1',
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    KADESK_DB_FILE: path.join(dir, 'bench.sqlite'),
+    KADESK_MODEL_DIR: path.join(dir, 'models'),
+    // Flood protection sized so the bench's own rate never trips it.
+    WIDGET_RATE_POINTS: String(Math.max(1000, buyers * 10)),
+    WIDGET_RATE_SECONDS: '1',
+    LOG_LEVEL: 'warn',
+  };
+  delete env.DATABASE_URL;
+  delete env.REDIS_URL;
+  const nodeArgs = cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`] : [];
+  const child = spawn(process.execPath, [...nodeArgs, path.join(ROOT, 'server/bin/kadesk.js'), 'start'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  const deadline = Date.now() + 180_000;
+  while (!(await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false))) {
+    if (child.exitCode !== null) throw new Error(`kadesk start exited ${child.exitCode}:\n${output}`);
+    if (Date.now() > deadline) throw new Error(`kadesk start did not answer /healthz in 180 s:\n${output}`);
+    await sleep(200);
+  }
+  return child;
+}
+
+async function stopServer(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGINT');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** Demo tokens (and each buyer's demo orders), a few requests at a time. */
+async function tokens(base: string, n: number): Promise<string[]> {
+  const out: string[] = new Array(n);
+  let next = 0;
+  const worker = async () => {
+    while (next < n) {
+      const i = next++;
+      const res = await fetch(`${base}/demo/token?buyer=bench-${i}`);
+      if (!res.ok) throw new Error(`/demo/token ${res.status}: ${await res.text()}`);
+      out[i] = ((await res.json()) as { token: string }).token;
+    }
+  };
+  await Promise.all(Array.from({ length: 8 }, worker));
+  return out;
+}
+
+interface Verdict {
+  lost: number;
+  unanswered: number;
+  errors: number;
+}
+
+const verdict = (s: StepResult): Verdict => ({ lost: s.sent - s.acked, unanswered: s.acked - s.replied, errors: s.errors.length });
+const passes = (s: StepResult, l: Latency): boolean => s.errors.length === 0 && s.replied === s.sent && l.p99Ms <= P99_TARGET_MS;
+
+/** The database's view: every acked message stored once and answered by exactly one turn, as the clients saw. */
+async function checkDatabase(file: string, seen: Map<number, number>) {
+  const db = new Sequelize({ dialect: 'sqlite', storage: file, logging: false });
+  try {
+    const rows = await db.query<{ id: number; replies: number; first: number | null; last: number | null }>(
+      `SELECT b.id, COUNT(r.id) AS replies, MIN(r.id) AS first, MAX(r.id) AS last
+         FROM conversation_messages b LEFT JOIN conversation_messages r ON r.reply_to = b.id AND r.role = 'bot'
+        WHERE b.role = 'buyer' GROUP BY b.id`,
+      { type: QueryTypes.SELECT },
+    );
+    const stored = new Map(rows.map((r) => [Number(r.id), r]));
+    let missing = 0;
+    let unanswered = 0;
+    let doubleAnswered = 0;
+    let clientMismatch = 0;
+    for (const [id, received] of seen) {
+      const row = stored.get(id);
+      if (!row) {
+        missing++;
+        continue;
+      }
+      const replies = Number(row.replies);
+      if (replies === 0) unanswered++;
+      // One turn's replies are written in one transaction: on SQLite their ids are consecutive.
+      else if (Number(row.last) - Number(row.first) + 1 !== replies) doubleAnswered++;
+      if (replies !== received) clientMismatch++;
+    }
+    return { buyerMessages: rows.length, checked: seen.size, missing, unanswered, doubleAnswered, clientMismatch };
+  } finally {
+    await db.close();
+  }
+}
+
+const fmt = (x: number, digits = 1) => x.toFixed(digits);
+
+async function main(): Promise<void> {
+  const opts = flags(process.argv.slice(2));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kadesk-widget-bench-'));
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  if (opts.cpuProfDir) fs.mkdirSync(opts.cpuProfDir, { recursive: true });
+  console.log(`server: kadesk start on ${base}, SQLite ${dir}/bench.sqlite`);
+  const server = await startServer(dir, port, opts.buyers, opts.cpuProfDir);
+  const buyers: WidgetBuyer[] = [];
+  try {
+    const pid = server.pid!;
+    const list = await tokens(base, opts.buyers + 1);
+    // One conversation first: the bot loads (or trains) its model on the first message.
+    const warm = await WidgetBuyer.connect(base, list[opts.buyers], 0);
+    await runStep([warm], 1, 1, 60_000);
+    warm.close();
+    await sleep(2_000);
+    const baselineMiB = rssMiB(pid);
+    for (let i = 0; i < opts.buyers; i++) buyers.push(await WidgetBuyer.connect(base, list[i], i));
+    await sleep(3_000);
+    const connectedMiB = rssMiB(pid);
+    const perBuyerKiB = ((connectedMiB - baselineMiB) * 1024) / opts.buyers;
+    console.log(`RSS ${fmt(baselineMiB)} MiB → ${fmt(connectedMiB)} MiB with ${opts.buyers} idle buyers: ${fmt(perBuyerKiB)} KiB each`);
+
+    await runStep(buyers, opts.rate, Math.min(5, opts.duration)); // warm-up, not reported
+    const main = await runStep(buyers, opts.rate, opts.duration);
+    const mainLatency = latency(main.latenciesMs);
+    const all = new Map(main.repliesById);
+    console.log(`main: ${main.sent} sent, ${main.acked} acked, ${main.replied} answered, p99 ${mainLatency.p99Ms} ms`);
+
+    const steps: Array<{ targetRate: number; achievedRate: number; latency: Latency; verdict: Verdict; pass: boolean }> = [];
+    if (opts.ramp) {
+      for (const factor of RAMP_FACTORS) {
+        const perBuyer = opts.rate * factor;
+        if (perBuyer * opts.buyers > opts.maxRate) break;
+        const started = performance.now();
+        const step = await runStep(buyers, perBuyer, opts.stepSeconds);
+        const seconds = (performance.now() - started) / 1000;
+        for (const [id, n] of step.repliesById) all.set(id, n);
+        const l = latency(step.latenciesMs.length ? step.latenciesMs : [Infinity]);
+        const pass = passes(step, l);
+        steps.push({ targetRate: step.targetRate, achievedRate: Math.round(step.replied / seconds), latency: l, verdict: verdict(step), pass });
+        console.log(`step ${step.targetRate} msg/s: p99 ${l.p99Ms} ms, ${step.replied}/${step.sent} answered, ${step.errors.length} errors`);
+        if (!pass) break;
+      }
+    }
+    await sleep(1_000);
+    // Reply counts as the clients finally saw them.
+    for (const id of all.keys()) all.set(id, buyers.reduce((n, b) => n + (b.repliesById.get(id) ?? 0), 0));
+    for (const b of buyers) b.close();
+    const database = await checkDatabase(path.join(dir, 'bench.sqlite'), all);
+    const ceiling = steps.filter((s) => s.pass).at(-1)?.targetRate ?? null;
+
+    const result = {
+      at: new Date().toISOString(),
+      machine: machine(),
+      options: { buyers: opts.buyers, perBuyerRate: opts.rate, durationS: opts.duration, stepSeconds: opts.stepSeconds, p99TargetMs: P99_TARGET_MS },
+      main: { targetRate: main.targetRate, sent: main.sent, acked: main.acked, answered: main.replied, errors: main.errors.slice(0, 10), latency: mainLatency, pass: passes(main, mainLatency) },
+      ceiling: { messagesPerSecond: ceiling, steps },
+      memory: { baselineRssMiB: baselineMiB, connectedRssMiB: connectedMiB, perBuyerKiB: Math.round(perBuyerKiB * 10) / 10 },
+      database,
+    };
+    fs.mkdirSync(path.join(__dirname, 'results'), { recursive: true });
+    fs.writeFileSync(path.join(__dirname, 'results/widget.json'), `${JSON.stringify(result, null, 2)}\n`);
+
+    const m = result.machine;
+    console.log(`\nmachine: ${m.cpu}, ${m.cores} cores, ${m.ramGiB} GiB RAM, node ${m.node}`);
+    console.log(
+      table(
+        ['metric', 'value'],
+        [
+          ['buyers × rate', `${opts.buyers} × ${opts.rate}/s for ${opts.duration} s (${main.targetRate} msg/s)`],
+          ['sent / acked / answered', `${main.sent} / ${main.acked} / ${main.replied}`],
+          ['send → reply p50 / p95 / p99', `${mainLatency.p50Ms} / ${mainLatency.p95Ms} / ${mainLatency.p99Ms} ms`],
+          ['send → reply max', `${mainLatency.maxMs} ms`],
+          ['p99 < 50 ms', result.main.pass ? 'yes' : 'NO'],
+          ['lost (db: missing, unanswered, answered twice)', `${database.missing}, ${database.unanswered}, ${database.doubleAnswered} of ${database.checked}`],
+          ['client/db reply count mismatches', String(database.clientMismatch)],
+          ['ceiling (p99 ≤ 50 ms, no errors)', ceiling === null ? 'below the first step' : `${ceiling} msg/s`],
+          ['server RSS idle → N connected', `${fmt(baselineMiB)} → ${fmt(connectedMiB)} MiB`],
+          ['RSS per connected buyer', `${fmt(perBuyerKiB)} KiB`],
+        ],
+      ),
+    );
+    if (steps.length) {
+      console.log(`\n${table(['fleet msg/s', 'answered/s', 'p50 ms', 'p95 ms', 'p99 ms', 'lost', 'errors', 'pass'], steps.map((s) => [String(s.targetRate), String(s.achievedRate), String(s.latency.p50Ms), String(s.latency.p95Ms), String(s.latency.p99Ms), String(s.verdict.lost + s.verdict.unanswered), String(s.verdict.errors), s.pass ? 'yes' : 'no']))}`);
+    }
+  } finally {
+    for (const b of buyers) b.close();
+    await stopServer(server);
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);
