@@ -20,6 +20,16 @@ export const ERROR_CODES = {
   ORDER_CHANGED: 'The order changed meanwhile; reload and retry',
   ORDER_NO_TAKEN: 'Another request already created an order with this order number',
   PRODUCT_NOT_STOCKED: 'This product is fulfilled by the merchant and holds no card-key stock',
+  AUTH_REQUIRED: 'A desk token is required',
+  AUTH_INVALID: 'The email, password or token is not valid',
+  AUTH_LOCKED: 'Too many failed sign-ins; the account is locked for a while',
+  FORBIDDEN: 'Your role does not allow this',
+  RATE_LIMITED: 'Too many attempts; wait a moment',
+  HANDOFF_TAKEN: 'Another agent already holds this conversation',
+  HANDOFF_CLOSED: 'This conversation is closed',
+  CAPACITY_REACHED: 'The agent already holds as many conversations as allowed',
+  NOT_HOLDER: 'Only the agent holding the conversation may do this',
+  TAG_REQUIRED: 'A conversation that involved a cancellation needs its category and reason before closing',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

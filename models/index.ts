@@ -42,7 +42,7 @@ export async function openDomain(options: DomainOptions): Promise<Domain> {
   const txDeps = { db, clock, events, webhooks: options.webhooks ?? false };
   const orders = new OrderService({ ...txDeps, credit, paymentTtlMinutes: options.paymentTtlMinutes ?? 15 });
   const compensation = new CompensationService(txDeps);
-  return { db, clock, events, credit, orders, compensation, catalog: new CatalogService(db), close: () => db.close() };
+  return { db, clock, events, credit, orders, compensation, catalog: new CatalogService(db, events), close: () => db.close() };
 }
 
 export * from './enums';

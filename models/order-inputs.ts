@@ -52,6 +52,9 @@ export const compensationInput = z.object({
   requestId: requestId.optional(),
 });
 
+/** An agent replaces delivered keys the buyer reports as bad; `requestId` makes a retry a replay. */
+export const replaceKeysInput = z.object({ requestId, reasonCode: z.enum(CANCEL_REASONS), note: note.nullish() });
+
 export type CreateOrderInput = z.input<typeof createOrderInput>;
 export type PaymentInput = z.input<typeof paymentInput>;
 export type CancelInput = z.input<typeof cancelInput>;
@@ -59,3 +62,4 @@ export type DeliverInput = z.input<typeof deliverInput>;
 export type DisputeInput = z.input<typeof disputeInput>;
 export type ResolveDisputeInput = z.input<typeof resolveDisputeInput>;
 export type CompensationInput = z.input<typeof compensationInput>;
+export type ReplaceKeysInput = z.input<typeof replaceKeysInput>;

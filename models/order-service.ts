@@ -11,7 +11,7 @@ import * as inputs from './order-inputs';
 import { findOrder, OrderRef, OrderTx, OrderTxDeps, orderTx, withOrder } from './order-transaction';
 import { refundPayment, refundPayments } from './refunds';
 import * as stock from './stock';
-import { Buyer, Cancellation, CardKey, Dispute, Order, Payment, Product, Refund } from './tables';
+import { Buyer, Cancellation, CardKey, Dispute, Order, OrderEvent, Payment, Product, Refund } from './tables';
 import { parseInput } from './validate';
 
 export interface OrderServiceDeps extends OrderTxDeps {
@@ -28,11 +28,25 @@ const CANCELLED_STATES: ReadonlySet<OrderStatus> = new Set(['cancelled', 'refund
 const EXPIRY: Actor = { type: 'system', id: 'payment-expiry' };
 const UNDELIVERED_PAID: ReadonlySet<OrderStatus> = new Set(['paid', 'delivering']);
 
-/** KM + 14 digits of CST time + 4 random digits: sortable, and within the 14–18 digit form buyers paste. */
+/**
+ * The last four digits count up from a random start instead of being drawn afresh: a busy second (tens of orders)
+ * would otherwise collide on the unique number (birthday problem). Two nodes can still meet; create() then retries.
+ */
+let orderNoCounter = randomInt(0, 10_000);
+const ORDER_NO_ATTEMPTS = 3;
+
+/** KM + 14 digits of CST time + 4 digits: sortable, and within the 14–18 digit form buyers paste. */
 function newOrderNo(now: Date): string {
   const cst = new Date(now.getTime() + 8 * 3600_000).toISOString().replace(/\D/g, '').slice(0, 14);
-  return `KM${cst}${String(randomInt(0, 10_000)).padStart(4, '0')}`;
+  orderNoCounter = (orderNoCounter + 1) % 10_000;
+  return `KM${cst}${String(orderNoCounter).padStart(4, '0')}`;
 }
+
+/** Whether a unique violation is on `column` (SQLite reports the columns as a list, PostgreSQL as an object). */
+const violates = (err: UniqueConstraintError, column: string): boolean => {
+  const fields = err.fields as unknown;
+  return Array.isArray(fields) ? fields.includes(column) : Object.keys((fields as object | undefined) ?? {}).includes(column);
+};
 
 export class OrderService {
   constructor(private readonly deps: OrderServiceDeps) {}
@@ -51,67 +65,71 @@ export class OrderService {
   async create(input: inputs.CreateOrderInput, actor: Actor): Promise<Outcome> {
     const data = parseInput(inputs.createOrderInput, input);
     const who = parseInput(actorSchema, actor);
-    try {
-      return await this.deps.db.transaction(async (t) => {
-        if (data.requestId) {
-          const existing = await Order.findOne({ where: { requestId: data.requestId }, transaction: t });
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.deps.db.transaction(async (t) => {
+          if (data.requestId) {
+            const existing = await Order.findOne({ where: { requestId: data.requestId }, transaction: t });
+            if (existing) return { order: this.sameRequest(existing, data), replayed: true };
+          }
+          if (data.orderNo && (await Order.count({ where: { orderNo: data.orderNo }, transaction: t }))) {
+            throw new DomainError('ORDER_NO_TAKEN', undefined, { orderNo: data.orderNo });
+          }
+          const [product, buyer] = await Promise.all([
+            Product.findByPk(data.productId, { transaction: t }),
+            Buyer.findByPk(data.buyerId, { transaction: t }),
+          ]);
+          if (!product) throw new DomainError('PRODUCT_NOT_FOUND', undefined, { productId: data.productId });
+          if (!buyer) throw new DomainError('BUYER_NOT_FOUND', undefined, { buyerId: data.buyerId });
+          if (!product.active) throw new DomainError('PRODUCT_INACTIVE', undefined, { productId: product.id });
+          const now = this.deps.clock.now();
+          const ttl = data.paymentTtlMinutes ?? this.deps.paymentTtlMinutes;
+          const order = await Order.create(
+            {
+              orderNo: data.orderNo ?? newOrderNo(now),
+              requestId: data.requestId ?? null,
+              buyerId: buyer.id,
+              merchantId: product.merchantId,
+              productId: product.id,
+              quantity: data.quantity,
+              unitPriceCents: product.priceCents,
+              amountCents: product.priceCents * data.quantity,
+              status: 'pending_payment',
+              paymentExpiresAt: new Date(now.getTime() + ttl * 60_000),
+              paidAt: null,
+              deliveredAt: null,
+              revealedAt: null,
+              completedAt: null,
+              cancelledAt: null,
+              refundedAt: null,
+              createdAt: now,
+              updatedAt: now,
+            },
+            { transaction: t },
+          );
+          if (product.fulfilment === 'stock') {
+            const got = await stock.reserve(this.deps.db, t, product.id, order.id, data.quantity, now);
+            if (got < data.quantity) {
+              throw new DomainError('OUT_OF_STOCK', undefined, { productId: product.id, requested: data.quantity, available: got });
+            }
+          }
+          const tx = orderTx(this.deps, t, order, who, true);
+          await tx.record('created', 'pending_payment');
+          return { order, replayed: false };
+        });
+      } catch (err) {
+        // Two concurrent creates with one request id: the loser of the unique index returns the winner's order.
+        if (err instanceof UniqueConstraintError && data.requestId) {
+          const existing = await Order.findOne({ where: { requestId: data.requestId } });
           if (existing) return { order: this.sameRequest(existing, data), replayed: true };
         }
-        if (data.orderNo && (await Order.count({ where: { orderNo: data.orderNo }, transaction: t }))) {
+        if (err instanceof UniqueConstraintError && data.orderNo) {
           throw new DomainError('ORDER_NO_TAKEN', undefined, { orderNo: data.orderNo });
         }
-        const [product, buyer] = await Promise.all([
-          Product.findByPk(data.productId, { transaction: t }),
-          Buyer.findByPk(data.buyerId, { transaction: t }),
-        ]);
-        if (!product) throw new DomainError('PRODUCT_NOT_FOUND', undefined, { productId: data.productId });
-        if (!buyer) throw new DomainError('BUYER_NOT_FOUND', undefined, { buyerId: data.buyerId });
-        if (!product.active) throw new DomainError('PRODUCT_INACTIVE', undefined, { productId: product.id });
-        const now = this.deps.clock.now();
-        const ttl = data.paymentTtlMinutes ?? this.deps.paymentTtlMinutes;
-        const order = await Order.create(
-          {
-            orderNo: data.orderNo ?? newOrderNo(now),
-            requestId: data.requestId ?? null,
-            buyerId: buyer.id,
-            merchantId: product.merchantId,
-            productId: product.id,
-            quantity: data.quantity,
-            unitPriceCents: product.priceCents,
-            amountCents: product.priceCents * data.quantity,
-            status: 'pending_payment',
-            paymentExpiresAt: new Date(now.getTime() + ttl * 60_000),
-            paidAt: null,
-            deliveredAt: null,
-            revealedAt: null,
-            completedAt: null,
-            cancelledAt: null,
-            refundedAt: null,
-            createdAt: now,
-            updatedAt: now,
-          },
-          { transaction: t },
-        );
-        if (product.fulfilment === 'stock') {
-          const got = await stock.reserve(this.deps.db, t, product.id, order.id, data.quantity, now);
-          if (got < data.quantity) {
-            throw new DomainError('OUT_OF_STOCK', undefined, { productId: product.id, requested: data.quantity, available: got });
-          }
-        }
-        const tx = orderTx(this.deps, t, order, who, true);
-        await tx.record('created', 'pending_payment');
-        return { order, replayed: false };
-      });
-    } catch (err) {
-      // Two concurrent creates with one request id: the loser of the unique index returns the winner's order.
-      if (err instanceof UniqueConstraintError && data.requestId) {
-        const existing = await Order.findOne({ where: { requestId: data.requestId } });
-        if (existing) return { order: this.sameRequest(existing, data), replayed: true };
+        // A generated number another node took in the same second: nothing was written, draw the next one.
+        if (err instanceof UniqueConstraintError && violates(err, 'order_no') && attempt < ORDER_NO_ATTEMPTS) continue;
+        throw err;
       }
-      if (err instanceof UniqueConstraintError && data.orderNo) {
-        throw new DomainError('ORDER_NO_TAKEN', undefined, { orderNo: data.orderNo });
-      }
-      throw err;
     }
   }
 
@@ -357,6 +375,40 @@ export class OrderService {
       order.cancelledAt = now;
       await tx.record('dispute_refunded', 'refund_pending', `${data.category}:${data.reasonCode}`, { refundedCents });
       return { order, dispute, refunds, replayed: false };
+    });
+  }
+
+  /**
+   * Re-delivers a stocked order with fresh keys: the delivered or revealed keys are voided (never sold again) and
+   * as many new ones are reserved and delivered in the same transaction. An open dispute about the keys is
+   * resolved by it and the order is `delivered` again. A repeat of the request id is a replay.
+   */
+  async replaceKeys(ref: OrderRef, input: inputs.ReplaceKeysInput, actor: Actor): Promise<Outcome & { replaced: number }> {
+    const data = parseInput(inputs.replaceKeysInput, input);
+    return this.tx(ref, actor, async (tx) => {
+      const { order, t, now } = tx;
+      const auditReason = `${data.reasonCode}:${data.requestId}`;
+      const done = await OrderEvent.findOne({ where: { orderId: order.id, action: 'keys_replaced', reason: auditReason }, transaction: t });
+      if (done) return { order, replaced: 0, replayed: true };
+      this.expect(order, ['delivered', 'completed', 'disputed'], 'replace_keys');
+      const product = await Product.findByPk(order.productId, { transaction: t, rejectOnEmpty: true });
+      if (product.fulfilment !== 'stock') throw new DomainError('PRODUCT_NOT_STOCKED', undefined, { productId: product.id });
+      const replaced = await stock.voidShown(this.deps.db, t, order.id, now);
+      if (replaced === 0) throw new DomainError('INVALID_TRANSITION', 'The order has no delivered keys to replace', { orderNo: order.orderNo });
+      const got = await stock.reserve(this.deps.db, t, product.id, order.id, replaced, now);
+      if (got < replaced) throw new DomainError('OUT_OF_STOCK', undefined, { productId: product.id, requested: replaced, available: got });
+      await stock.deliverReserved(this.deps.db, t, order.id, now);
+      if (order.status === 'disputed') {
+        const resolution = `keys replaced${data.note ? `: ${data.note}` : ''}`;
+        await Dispute.update(
+          { status: 'resolved', resolution, resolvedBy: tx.actor.id ?? tx.actor.type, resolvedAt: now },
+          { where: { orderId: order.id, status: 'open' }, transaction: t },
+        );
+      }
+      order.deliveredAt = now;
+      order.revealedAt = null;
+      await tx.record('keys_replaced', order.status === 'disputed' ? 'delivered' : order.status, auditReason, { replaced });
+      return { order, replaced, replayed: false };
     });
   }
 

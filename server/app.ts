@@ -12,6 +12,9 @@ import { platformRouter } from './platform/router';
 import { widgetAssets } from '../bot/widget-assets';
 import { attachWidget } from '../bot/widget/namespace';
 import { demoTokenRouter } from '../bot/demo/token-route';
+import { authRouter } from '../desk/auth-router';
+import { attachDesk } from '../desk/namespace';
+import { deskRouter } from '../desk/rest-router';
 
 type ServerAdapterFactory = NonNullable<Partial<SocketOptions>['adapter']>;
 
@@ -56,6 +59,8 @@ export function createServer(ctx: ServerContext, options: ServerOptions = {}): K
   app.set('trust proxy', 'loopback');
   app.use(healthRouter(ctx));
   app.use('/api/platform', platformRouter(ctx));
+  app.use('/api/auth', authRouter(ctx));
+  app.use('/api/desk', deskRouter(ctx));
   if (ctx.config.demo) app.use(demoTokenRouter(ctx));
   app.use(widgetAssets({ demo: ctx.config.demo, warn: (message) => ctx.logger.warn(message) }));
   app.use((_req, res) => res.status(404).json({ error: { code: 'NOT_FOUND', message: 'No such route' } }));
@@ -67,6 +72,7 @@ export function createServer(ctx: ServerContext, options: ServerOptions = {}): K
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
   });
   attachWidget(io, ctx);
+  attachDesk(io, ctx);
   const jobs = startJobs(ctx);
 
   return {

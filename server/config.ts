@@ -1,5 +1,6 @@
 // Configuration from the environment, validated once at startup; everything else receives a Config.
 import { z } from 'zod';
+import type { DeskConfig } from '../desk/context';
 
 const bool = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no'])
@@ -22,6 +23,14 @@ const envSchema = z.object({
   WIDGET_RATE_POINTS: z.coerce.number().int().min(1).default(10),
   WIDGET_RATE_SECONDS: z.coerce.number().int().min(1).default(10),
   PAY_URL_TEMPLATE: z.string().includes('{orderNo}').default('https://store.example.com/pay/{orderNo}'),
+  DESK_SECRET: z.string().min(16).optional(),
+  DESK_FIRST_REPLY_MINUTES: z.coerce.number().positive().default(5),
+  DESK_REASSIGN_MINUTES: z.coerce.number().positive().default(10),
+  DESK_GRACE_SECONDS: z.coerce.number().positive().default(60),
+  DESK_BUSINESS_HOURS: z
+    .string()
+    .regex(/^([01]\d|2[0-4]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d$/, 'HH:MM-HH:MM')
+    .default('09:00-22:00'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -47,12 +56,17 @@ export interface Config {
   widgetRateLimit: { points: number; seconds: number };
   /** The store's payment page for an order; `{orderNo}` is replaced. */
   payUrlTemplate: string;
+  /** The live-agent desk: token secret, SLA timings, business hours (China time). */
+  desk: DeskConfig;
 }
 
 /** Fixed demo secrets: fine for `npm start` on a laptop, refused in production. */
 export const DEMO_PLATFORM_API_KEY = 'kadesk-demo-platform-key-0001';
 const DEMO_WEBHOOK_SECRET = 'kadesk-demo-webhook-secret-0001';
 export const DEMO_WIDGET_SECRET = 'kadesk-demo-widget-secret-0001';
+const DEMO_DESK_SECRET = 'kadesk-demo-desk-secret-0001';
+
+const minutesOf = (hhmm: string): number => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(env);
@@ -63,9 +77,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = parsed.data;
   const production = e.NODE_ENV === 'production';
   const demo = e.KADESK_DEMO ?? !production;
-  if (production && (!e.PLATFORM_API_KEY || !e.WIDGET_SECRET || (e.WEBHOOK_URL && !e.WEBHOOK_SECRET))) {
-    throw new Error('Invalid configuration: production needs PLATFORM_API_KEY, WIDGET_SECRET (and WEBHOOK_SECRET with WEBHOOK_URL)');
+  if (production && (!e.PLATFORM_API_KEY || !e.WIDGET_SECRET || !e.DESK_SECRET || (e.WEBHOOK_URL && !e.WEBHOOK_SECRET))) {
+    throw new Error('Invalid configuration: production needs PLATFORM_API_KEY, WIDGET_SECRET, DESK_SECRET (and WEBHOOK_SECRET with WEBHOOK_URL)');
   }
+  const [open, close] = e.DESK_BUSINESS_HOURS.split('-').map(minutesOf) as [number, number];
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -82,5 +97,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     handoffAmountLimitCents: Math.round(e.HANDOFF_AMOUNT_LIMIT * 100),
     widgetRateLimit: { points: e.WIDGET_RATE_POINTS, seconds: e.WIDGET_RATE_SECONDS },
     payUrlTemplate: e.PAY_URL_TEMPLATE,
+    desk: {
+      secret: e.DESK_SECRET ?? DEMO_DESK_SECRET,
+      timings: { firstReplyMs: e.DESK_FIRST_REPLY_MINUTES * 60_000, reassignMs: e.DESK_REASSIGN_MINUTES * 60_000, graceMs: e.DESK_GRACE_SECONDS * 1000 },
+      businessHours: { open, close },
+      secureCookie: production,
+    },
   };
 }

@@ -24,6 +24,16 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   ORDER_CHANGED: 409,
   ORDER_NO_TAKEN: 409,
   PRODUCT_NOT_STOCKED: 409,
+  AUTH_REQUIRED: 401,
+  AUTH_INVALID: 401,
+  AUTH_LOCKED: 423,
+  FORBIDDEN: 403,
+  NOT_HOLDER: 403,
+  RATE_LIMITED: 429,
+  HANDOFF_TAKEN: 409,
+  HANDOFF_CLOSED: 409,
+  CAPACITY_REACHED: 409,
+  TAG_REQUIRED: 409,
 };
 
 export const httpStatusOf = (err: DomainError): number => STATUS[err.code] ?? 400;

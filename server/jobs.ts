@@ -1,6 +1,7 @@
 // Periodic work. Each job is idempotent and transactional, so several server nodes may run it side by side.
 import type { ServerContext } from './app';
 import { WebhookDispatcher } from './webhooks/dispatcher';
+import { deskTimersJob } from '../desk/sla-job';
 
 /** Outbox rows are committed with the change; polling this often keeps webhooks within seconds of it. */
 const WEBHOOK_POLL_MS = 1_000;
@@ -18,7 +19,7 @@ interface JobSpec {
 }
 
 export function startJobs(ctx: ServerContext, extra: JobSpec[] = []): Jobs {
-  const specs: JobSpec[] = [{ name: 'expire-unpaid', everyMs: 30_000, run: () => ctx.domain.orders.expireUnpaid() }, ...webhookJobs(ctx), ...extra];
+  const specs: JobSpec[] = [{ name: 'expire-unpaid', everyMs: 30_000, run: () => ctx.domain.orders.expireUnpaid() }, deskTimersJob(ctx), ...webhookJobs(ctx), ...extra];
   const running = new Set<Promise<unknown>>();
   const timers = specs.map((spec) => {
     let busy = false;

@@ -3,6 +3,7 @@
 // whatever a reconnecting widget missed. Protocol: bot/README.md.
 import type { Namespace, Server, Socket } from 'socket.io';
 import { ConversationService } from '../../models/conversation-service';
+import { CsatService } from '../../models/csat-service';
 import type { Conversation, ConversationMessage } from '../../models';
 import type { BotContext } from '../context';
 import { ConversationEngine } from '../engine';
@@ -11,6 +12,7 @@ import { loadNlu } from '../nlu';
 import { BuyerInput, parseMessageInput, syncInput, toWire } from '../protocol';
 import { describePostback, TEXTS } from '../texts';
 import { widgetAuth, WidgetSocketData } from './auth';
+import { forwardDeskEvents } from './desk-bridge';
 import { forwardOrderUpdates } from './order-updates';
 import { messageLimiter } from './rate-limit';
 import { buyerRoom, conversationRoom } from './rooms';
@@ -41,6 +43,8 @@ export function attachWidget(io: Server, ctx: BotContext): Namespace {
   const nsp = io.of('/widget');
   nsp.use(widgetAuth(config.widgetSecret, conversations));
   io.httpServer.once('close', forwardOrderUpdates(nsp, domain.events));
+  io.httpServer.once('close', forwardDeskEvents(nsp, domain.events));
+  const csat = new CsatService({ clock: domain.clock });
 
   async function takeTurn(conversationId: number, message: ConversationMessage, input: BuyerInput): Promise<void> {
     const room = nsp.to(conversationRoom(conversationId));
@@ -49,7 +53,10 @@ export function attachWidget(io: Server, ctx: BotContext): Namespace {
       const commit = await (await engineReady()).answer(conversationId, message, input);
       if (!commit) return;
       for (const reply of commit.messages) room.emit('message', toWire(reply));
-      if (commit.handoff) room.emit('conversation:update', conversationUpdate(commit.conversation));
+      if (commit.handoff) {
+        room.emit('conversation:update', conversationUpdate(commit.conversation));
+        domain.events.publish('handoff.created', { handoffId: commit.handoff.id, conversationId, buyerId: commit.conversation.buyerId });
+      }
     } catch (err) {
       logger.error({ err, conversationId, messageId: message.id }, 'bot turn failed');
     } finally {
@@ -69,9 +76,14 @@ export function attachWidget(io: Server, ctx: BotContext): Namespace {
         payload: buyerPayload(input, conversation.lang),
       });
       ack({ ok: true, message: toWire(message), ...(duplicate ? { duplicate: true } : {}) });
-      if (!duplicate) socket.to(conversationRoom(conversationId)).emit('message', toWire(message));
-      // A resent message whose first turn never finished is answered now; the engine skips answered ones.
-      await takeTurn(conversationId, message, input);
+      if (!duplicate) {
+        socket.to(conversationRoom(conversationId)).emit('message', toWire(message));
+        // The desk forwards it to the agent when a person has (or is about to have) the conversation.
+        domain.events.publish('conversation.message', { conversationId, buyerId, status: conversation.status, message: toWire(message) });
+      }
+      // A resent message whose first turn never finished is answered now; the engine skips answered ones. With a
+      // person on the conversation the bot stays out entirely — not even a typing indicator.
+      if (conversation.status !== 'agent') await takeTurn(conversationId, message, input);
     } catch (err) {
       const { error, internal } = toWireError(err);
       if (internal) logger.error({ err, buyerId }, 'widget message failed');
@@ -93,6 +105,19 @@ export function attachWidget(io: Server, ctx: BotContext): Namespace {
     }
   }
 
+  /** The rating the widget asks for when an agent closes the conversation; one per conversation. */
+  async function onCsat(socket: Socket, raw: unknown, ack: Ack): Promise<void> {
+    const { buyerId } = socket.data as WidgetSocketData;
+    try {
+      const { duplicate } = await csat.rate(buyerId, raw);
+      ack({ ok: true, ...(duplicate ? { duplicate: true } : {}) });
+    } catch (err) {
+      const { error, internal } = toWireError(err);
+      if (internal) logger.error({ err, buyerId }, 'widget csat failed');
+      ack({ ok: false, error });
+    }
+  }
+
   nsp.on('connection', async (socket) => {
     const { buyerId, conversationId } = socket.data as WidgetSocketData;
     socket.join([buyerRoom(buyerId), conversationRoom(conversationId)]);
@@ -100,6 +125,7 @@ export function attachWidget(io: Server, ctx: BotContext): Namespace {
     const ackOf = (ack: unknown): Ack => (typeof ack === 'function' ? (ack as Ack) : () => undefined);
     socket.on('message', (raw: unknown, ack: unknown) => void onMessage(socket, raw, ackOf(ack)));
     socket.on('sync', (raw: unknown, ack: unknown) => void onSync(socket, raw, ackOf(ack)));
+    socket.on('csat', (raw: unknown, ack: unknown) => void onCsat(socket, raw, ackOf(ack)));
     try {
       socket.emit('conversation:update', conversationUpdate(await conversations.get(conversationId)));
     } catch (err) {

@@ -1,5 +1,6 @@
-import { CreationOptional, InferAttributes, InferCreationAttributes, Model, Sequelize } from 'sequelize';
+import { CreationOptional, DataTypes, InferAttributes, InferCreationAttributes, Model, Sequelize } from 'sequelize';
 import { HANDOFF_REASONS, HANDOFF_STATUSES, HandoffReason, HandoffStatus } from '../conversation-enums';
+import { CANCEL_CATEGORIES, CANCEL_REASONS, CancelCategory, CancelReason } from '../enums';
 import { count, json, oneOf, pk, ref, text, timestamps, when } from './columns';
 
 /** What an agent reads before taking over: why the bot gave up, on which order, and what it already did. */
@@ -27,6 +28,22 @@ export class Handoff extends Model<InferAttributes<Handoff>, InferCreationAttrib
   declare claimedBy: string | null;
   declare claimedAt: Date | null;
   declare closedAt: Date | null;
+  // Desk state (migration 0004): SLA timers are DB timestamps so they survive restarts and fire once across nodes.
+  /** The first agent reply is due by then; cleared by it. */
+  declare slaDueAt: CreationOptional<Date | null>;
+  /** The holder must answer the buyer by then, or the claim returns to the queue. */
+  declare replyDueAt: CreationOptional<Date | null>;
+  /** The holder's desk disconnected; the claim returns to the queue at this time unless they reconnect. */
+  declare graceDueAt: CreationOptional<Date | null>;
+  declare breachedAt: CreationOptional<Date | null>;
+  declare firstResponseAt: CreationOptional<Date | null>;
+  declare firstResponseMs: CreationOptional<number | null>;
+  declare handlingMs: CreationOptional<number | null>;
+  declare tagCategory: CreationOptional<CancelCategory | null>;
+  declare tagReason: CreationOptional<CancelReason | null>;
+  declare involvesCancellation: CreationOptional<boolean>;
+  /** How it ended: `closed` (CSAT asked) or `bot` (handed back). */
+  declare closedTo: CreationOptional<'closed' | 'bot' | null>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
 
@@ -45,6 +62,17 @@ export class Handoff extends Model<InferAttributes<Handoff>, InferCreationAttrib
         claimedBy: text(true),
         claimedAt: when(),
         closedAt: when(),
+        slaDueAt: when(),
+        replyDueAt: when(),
+        graceDueAt: when(),
+        breachedAt: when(),
+        firstResponseAt: when(),
+        firstResponseMs: count(true),
+        handlingMs: count(true),
+        tagCategory: oneOf(CANCEL_CATEGORIES, true),
+        tagReason: oneOf(CANCEL_REASONS, true),
+        involvesCancellation: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
+        closedTo: oneOf(['closed', 'bot'], true),
         ...timestamps,
       },
       { sequelize, tableName: 'handoffs' },

@@ -1,5 +1,6 @@
 // Registers every model on a Sequelize instance and wires the associations the queries use.
 import type { Sequelize } from 'sequelize';
+import { Agent } from './agent';
 import { Buyer } from './buyer';
 import { Cancellation } from './cancellation';
 import { CardKey } from './card-key';
@@ -7,7 +8,10 @@ import { Conversation } from './conversation';
 import { ConversationMessage } from './conversation-message';
 import { Compensation } from './compensation';
 import { Dispute } from './dispute';
+import { CannedResponse } from './canned-response';
+import { CsatRating } from './csat-rating';
 import { Handoff } from './handoff';
+import { HandoffNote } from './handoff-note';
 import { Merchant } from './merchant';
 import { Order } from './order';
 import { OrderEvent } from './order-event';
@@ -18,9 +22,10 @@ import { Refund } from './refund';
 
 export { Buyer, Cancellation, CardKey, Compensation, Dispute, Merchant, Order, OrderEvent, OutboxMessage, Payment, Product, Refund };
 export { Conversation, ConversationMessage, Handoff };
+export { Agent, CannedResponse, CsatRating, HandoffNote };
 export type { HandoffSummary } from './handoff';
 
-const ALL = [Merchant, Product, Buyer, Order, CardKey, OrderEvent, Payment, Refund, Cancellation, Compensation, Dispute, OutboxMessage, Conversation, ConversationMessage, Handoff];
+const ALL = [Merchant, Product, Buyer, Order, CardKey, OrderEvent, Payment, Refund, Cancellation, Compensation, Dispute, OutboxMessage, Conversation, ConversationMessage, Handoff, Agent, HandoffNote, CannedResponse, CsatRating];
 
 export function initModels(sequelize: Sequelize): void {
   for (const model of ALL) model.initModel(sequelize);

@@ -5,6 +5,8 @@ import { loadConfig } from '../config';
 import { createLogger } from '../logger';
 import { connectRedisAdapter } from '../socket-adapter';
 import { isEmpty, seedDemo } from '../seed';
+import { AgentService } from '../../models/agent-service';
+import { ensureDemoAgents } from '../../desk/demo-agents';
 
 export async function start(): Promise<number> {
   const config = loadConfig();
@@ -19,6 +21,7 @@ export async function start(): Promise<number> {
     const summary = await seedDemo(domain, { log: (line) => logger.info(line) });
     logger.info({ summary }, 'demo data ready');
   }
+  const deskLogins = config.demo ? await ensureDemoAgents(new AgentService({ clock: domain.clock })) : [];
   const redis = config.redisUrl ? await connectRedisAdapter(config.redisUrl) : null;
   const server = createServer({ config, domain, logger }, { adapter: redis?.adapter });
   const port = await server.listen();
@@ -29,7 +32,7 @@ export async function start(): Promise<number> {
     `  health        ${base}/healthz`,
     `  platform API  ${base}/api/platform`,
   ];
-  if (config.demo) lines.push('', 'Demo credentials:', `  platform API key  ${config.platformApiKey}`);
+  if (config.demo) lines.push('', 'Demo credentials:', `  platform API key  ${config.platformApiKey}`, '  desk (POST /api/auth/login, email / password):', ...deskLogins);
   process.stdout.write(`${lines.join('\n')}\n\n`);
 
   return new Promise((resolve) => {

@@ -28,7 +28,8 @@ describe.each(dialects())('migrations on %s', (dialect) => {
   test('down and up again round-trips the schema', async () => {
     const migrator = createMigrator(d.db.sequelize);
     await migrator.down({ to: '0003-card-key-serial-unique' });
-    expect((await migrator.pending()).map((m) => m.name)).toEqual(['0003-card-key-serial-unique']);
+    // Every migration from 0003 on is pending again (later ones are appended by other features).
+    expect((await migrator.pending()).map((m) => m.name).slice(0, 2)).toEqual(['0003-card-key-serial-unique', '0004-desk']);
     await migrator.up();
     expect(await migrator.pending()).toEqual([]);
   });
