@@ -14,6 +14,7 @@ import { attachWidget } from '../bot/widget/namespace';
 import { demoTokenRouter } from '../bot/demo/token-route';
 import { authRouter } from '../desk/auth-router';
 import { attachDesk } from '../desk/namespace';
+import { deskAssets } from '../desk/ui-assets';
 import { deskRouter } from '../desk/rest-router';
 
 type ServerAdapterFactory = NonNullable<Partial<SocketOptions>['adapter']>;
@@ -63,6 +64,7 @@ export function createServer(ctx: ServerContext, options: ServerOptions = {}): K
   app.use('/api/desk', deskRouter(ctx));
   if (ctx.config.demo) app.use(demoTokenRouter(ctx));
   app.use(widgetAssets({ demo: ctx.config.demo, warn: (message) => ctx.logger.warn(message) }));
+  app.use(deskAssets({ warn: (message) => ctx.logger.warn(message) }));
   app.use((_req, res) => res.status(404).json({ error: { code: 'NOT_FOUND', message: 'No such route' } }));
   app.use(errorHandler(ctx.logger));
 

@@ -1,0 +1,42 @@
+// A modal dialog on the native <dialog> element: focus moves in and back, Esc closes, the page behind is inert.
+import type { ComponentChildren } from 'preact';
+import { useContext, useEffect, useRef } from 'preact/hooks';
+import { Ctx } from './context';
+
+export function Dialog({ title, onClose, children, wide }: { title: string; onClose(): void; children: ComponentChildren; wide?: boolean }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const back = document.activeElement as HTMLElement | null;
+    ref.current?.showModal();
+    return () => back?.focus();
+  }, []);
+  return (
+    <dialog ref={ref} class={`modal ${wide ? 'wide' : ''}`} aria-label={title} onCancel={(e) => (e.preventDefault(), onClose())}>
+      <header>
+        <h2>{title}</h2>
+        <button type="button" class="icon" aria-label="×" onClick={onClose}>
+          ×
+        </button>
+      </header>
+      {children}
+    </dialog>
+  );
+}
+
+/** A yes/no question before a move that cannot be undone. */
+export function Confirm({ title, text, onConfirm, onClose, busy }: { title: string; text: string; onConfirm(): void; onClose(): void; busy?: boolean }) {
+  const { t } = useContext(Ctx);
+  return (
+    <Dialog title={title} onClose={onClose}>
+      <p class="confirm-text">{text}</p>
+      <footer>
+        <button type="button" class="ghost" onClick={onClose}>
+          {t.cancel}
+        </button>
+        <button type="button" class="primary" disabled={busy} onClick={onConfirm} autofocus>
+          {title}
+        </button>
+      </footer>
+    </Dialog>
+  );
+}

@@ -1,0 +1,6 @@
+// Entry of the web desk (/desk).
+import { render } from 'preact';
+import { App } from './App';
+import './styles.css';
+
+render(<App />, document.getElementById('app')!);
