@@ -2,7 +2,6 @@
 // See bot/README.md for the full protocol.
 import { z } from 'zod';
 import { CLIENT_MSG_ID } from '../models/conversation-service';
-import type { ConversationMessage } from '../models';
 import { WidgetError } from './errors';
 import { Postback, postbackSchema } from './postbacks';
 
@@ -55,22 +54,6 @@ export function parseMessageInput(raw: unknown): BuyerInput {
 /** `afterId: null` (a fresh widget) means from the start. */
 export const syncInput = z.object({ afterId: z.number().int().min(0).nullable() }).strict();
 
-export interface WireMessage {
-  id: number;
-  conversationId: number;
-  role: ConversationMessage['role'];
-  type: string;
-  payload: Record<string, unknown>;
-  createdAt: string;
-  replyTo: number | null;
-}
-
-export const toWire = (m: ConversationMessage): WireMessage => ({
-  id: m.id,
-  conversationId: m.conversationId,
-  role: m.role,
-  type: m.type,
-  payload: m.payload,
-  createdAt: new Date(m.createdAt).toISOString(),
-  replyTo: m.replyTo,
-});
+// The wire shape of a stored message is the domain's, shared with the desk namespace.
+export type { StoredMessage as WireMessage } from '../models/events';
+export { wireOf as toWire } from '../models/message-wire';

@@ -3,7 +3,7 @@
 import { Op } from 'sequelize';
 import { Agent, Buyer, Cancellation, Conversation, ConversationMessage, Handoff, HandoffNote, recentOrders, type Domain, type OrderSummary } from '../models';
 import type { StoredMessage } from '../models/events';
-import { wireOf } from '../models/handoff-service';
+import { wireOf } from '../models/message-wire';
 
 const iso = (d: Date | null | undefined): string | null => (d ? new Date(d).toISOString() : null);
 

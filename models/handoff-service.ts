@@ -1,7 +1,7 @@
 // The desk's side of handoffs: admission to the queue (SLA due time, priority), atomic claims (one conditional
 // UPDATE: exactly one winner on SQLite and PostgreSQL), transfers, takeovers, agent messages, notes, tagging and
 // closing. Every change commits with the conversation's status and is announced after commit.
-import { Op, Transaction } from 'sequelize';
+import { col, fn, Op, Transaction } from 'sequelize';
 import { z } from 'zod';
 import type { Clock } from './clock';
 import type { ConversationStatus } from './conversation-enums';
@@ -10,6 +10,7 @@ import type { Database } from './db';
 import { CANCEL_CATEGORIES, CANCEL_REASONS } from './enums';
 import { DomainError } from './errors';
 import type { DomainEventBus, HandoffChanged, StoredMessage } from './events';
+import { wireOf } from './message-wire';
 import { Agent, Cancellation, Conversation, ConversationMessage, Handoff, HandoffNote, Order } from './tables';
 import { parseInput } from './validate';
 
@@ -41,15 +42,6 @@ export const tagInput = z.object({ category: z.enum(CANCEL_CATEGORIES), reasonCo
 export const noteInput = z.object({ text: z.string().trim().min(1).max(4000) });
 export const CLOSE_TARGETS = ['closed', 'bot'] as const;
 
-export const wireOf = (m: ConversationMessage): StoredMessage => ({
-  id: m.id,
-  conversationId: m.conversationId,
-  role: m.role,
-  type: m.type,
-  payload: m.payload,
-  createdAt: new Date(m.createdAt).toISOString(),
-  replyTo: m.replyTo,
-});
 
 const agentKey = (agent: Agent | number): string => String(typeof agent === 'number' ? agent : agent.id);
 
@@ -75,6 +67,18 @@ export class HandoffService {
   held(agent: Agent): Promise<Handoff[]> {
     const where = agent.role === 'supervisor' ? { status: 'claimed' as const } : { status: 'claimed' as const, claimedBy: agentKey(agent) };
     return Handoff.findAll({ where, order: [['claimedAt', 'ASC']] });
+  }
+
+  /** Claimed handoffs per agent id (agents holding none are absent). */
+  async heldCounts(t?: Transaction): Promise<Map<string, number>> {
+    const rows = (await Handoff.findAll({
+      attributes: ['claimedBy', [fn('COUNT', col('id')), 'held']],
+      where: { status: 'claimed' },
+      group: ['claimedBy'],
+      raw: true,
+      transaction: t,
+    })) as unknown as Array<{ claimedBy: string; held: number | string }>;
+    return new Map(rows.map((r) => [r.claimedBy, Number(r.held)]));
   }
 
   activeFor(conversationId: number): Promise<Handoff | null> {
@@ -116,7 +120,7 @@ export class HandoffService {
       const h = await this.get(handoffId, t);
       if (!won) {
         if (h.status === 'claimed' && h.claimedBy === agentKey(agent)) return h;
-        throw this.unavailable(h);
+        throw await this.unavailable(h, t);
       }
       await this.setConversation(t, h.conversationId, { status: 'agent', agentName: agent.name }, after);
       after.push(() => this.announce(h, 'claimed'));
@@ -348,9 +352,11 @@ export class HandoffService {
     return new DomainError('NOT_HOLDER', undefined, { handoffId: h.id, status: h.status, claimedBy: h.claimedBy });
   }
 
-  private unavailable(h: Handoff): DomainError {
+  /** The loser of a claim race learns who won, by name, so the desk can say so. */
+  private async unavailable(h: Handoff, t: Transaction): Promise<DomainError> {
     if (h.status === 'closed') return new DomainError('HANDOFF_CLOSED', undefined, { handoffId: h.id });
-    return new DomainError('HANDOFF_TAKEN', undefined, { handoffId: h.id, claimedBy: h.claimedBy });
+    const winner = h.claimedBy ? await Agent.findByPk(Number(h.claimedBy), { attributes: ['name'], transaction: t }) : null;
+    return new DomainError('HANDOFF_TAKEN', undefined, { handoffId: h.id, claimedBy: h.claimedBy, claimedByName: winner?.name ?? null });
   }
 
   announce(h: Handoff, change: HandoffChanged['change'], cause: HandoffChanged['cause'] = null, previousAgentId: string | null = null): void {
