@@ -2,6 +2,7 @@
 // scrolling (intent, order, what the bot already did, why), the conversation queued, the buyer told.
 import { OrderEvent, OrderSummary } from '../models';
 import type { HandoffReason } from '../models/conversation-enums';
+import { describeHandoff } from './handoff-summary';
 import * as m from './messages';
 import type { TurnContext } from './turn';
 
@@ -24,9 +25,15 @@ async function botActions(turn: TurnContext): Promise<string[]> {
   return [...done, ...turn.actions];
 }
 
+/**
+ * `opts.detail` is the flow's technical note (kept as `trace`); the agent reads a sentence written from the
+ * turn's facts, in both languages.
+ */
 export async function handOff(turn: TurnContext, reason: HandoffReason, opts: { intent?: string | null; order?: OrderSummary | null; detail: string }): Promise<void> {
   const intent = opts.intent ?? turn.state.intent ?? turn.conversation.intent ?? null;
   const priority = PRIORITY[reason] + (intent && URGENT_INTENTS.has(intent) ? 1 : 0);
+  const credit = reason === 'credit_restricted' ? (await turn.deps.domain.credit.profile(turn.buyerId)).reasons : [];
+  const human = describeHandoff({ reason, intent, order: opts.order ?? null, buyerText: turn.buyerText, credit, misses: turn.failedCount });
   turn.handoff = {
     reason,
     intent,
@@ -36,7 +43,9 @@ export async function handOff(turn: TurnContext, reason: HandoffReason, opts: { 
       intent,
       orderNo: opts.order?.orderNo ?? null,
       reason,
-      detail: opts.detail,
+      detail: human.zh,
+      detailEn: human.en,
+      trace: opts.detail,
       botActions: await botActions(turn),
       lastBuyerText: turn.buyerText,
     },

@@ -7,12 +7,13 @@ import { describeHours } from './business-hours';
 import type { DeskContext } from './context';
 import { handoffState, handoffView } from './handoff-view';
 import { deskOpen, publishQueue } from './queue-notices';
+import { onlineAgentIds } from './roster';
 import { AGENTS, agentRoom, SUPERVISORS } from './rooms';
 import type { DeskServices } from './services';
 import { DESK_TEXTS } from './texts';
 
 /** Changes after which queued buyers stand somewhere else. */
-const QUEUE_MOVES: ReadonlySet<HandoffChanged['change']> = new Set(['admitted', 'claimed', 'taken_over', 'requeued', 'breached', 'closed']);
+const QUEUE_MOVES: ReadonlySet<HandoffChanged['change']> = new Set(['admitted', 'claimed', 'assigned', 'taken_over', 'requeued', 'breached', 'closed']);
 
 export function bridgeDeskEvents(nsp: Namespace, ctx: DeskContext, services: DeskServices): () => void {
   const { domain, logger } = ctx;
@@ -21,14 +22,21 @@ export function bridgeDeskEvents(nsp: Namespace, ctx: DeskContext, services: Des
   const guard = (what: string, fn: () => Promise<unknown>) => void fn().catch((err) => logger.error({ err }, `desk: ${what} failed`));
   const refreshQueue = () => guard('queue notices', () => publishQueue(nsp, domain, ctx.config.desk, services));
 
+  /** With DESK_AUTO_ASSIGN a handoff entering the queue goes straight to an agent (not the one who just let it go). */
+  async function assigned(e: HandoffChanged): Promise<boolean> {
+    if (!ctx.config.desk.autoAssign || (e.change !== 'admitted' && e.change !== 'requeued')) return false;
+    return (await services.handoffs.autoAssign(e.handoffId, [...(await onlineAgentIds(nsp))], e.previousAgentId)) !== null;
+  }
+
   async function onChanged(e: HandoffChanged): Promise<void> {
+    if (await assigned(e)) return;
     const h = await services.handoffs.get(e.handoffId);
     if (e.change === 'admitted' || e.change === 'requeued') {
       nsp.to(AGENTS).emit('handoff:new', await handoffView(domain, h, await services.handoffs.involvesCancellation(h)));
     } else {
       nsp.to(AGENTS).emit('handoff:update', { ...(await handoffState(h)), involvesCancellation: await services.handoffs.involvesCancellation(h) });
     }
-    if ((e.change === 'transferred' || e.change === 'taken_over') && h.claimedBy) {
+    if ((e.change === 'transferred' || e.change === 'taken_over' || e.change === 'assigned') && h.claimedBy) {
       nsp.to(agentRoom(h.claimedBy)).emit('handoff:assigned', await handoffView(domain, h, await services.handoffs.involvesCancellation(h)));
     }
     if (e.change === 'breached' || e.cause === 'agent_idle' || e.cause === 'disconnected') {

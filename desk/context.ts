@@ -12,6 +12,8 @@ export interface DeskConfig {
   businessHours: { open: number; close: number };
   /** Set the cookie's Secure flag (production behind HTTPS). */
   secureCookie: boolean;
+  /** Round-robin: a handoff entering the queue goes to the online agent with room who least recently got one. */
+  autoAssign: boolean;
 }
 
 export interface DeskContext {

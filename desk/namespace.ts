@@ -10,6 +10,7 @@ import type { DeskContext } from './context';
 import { handoffState, handoffView, HandoffView, noteViews } from './handoff-view';
 import { deskEvents, DeskEvent, DeskPayload } from './protocol';
 import { publishQueue } from './queue-notices';
+import { roster } from './roster';
 import { AGENTS, agentRoom, SUPERVISORS } from './rooms';
 import { deskServices } from './services';
 
@@ -32,6 +33,7 @@ export function attachDesk(io: Server, ctx: DeskContext): Namespace {
 
   const handlers: { [E in DeskEvent]: Handler<E> } = {
     'queue:list': async (agent) => ({ handoffs: await snapshot(agent) }),
+    'agents:roster': async () => ({ agents: await roster(nsp, handoffs) }),
     'handoff:open': async (agent, p) => {
       const h = await handoffs.get(p.handoffId);
       if (h.status === 'claimed' && h.claimedBy !== String(agent.id) && agent.role !== 'supervisor') throw new DomainError('FORBIDDEN', 'Another agent holds this conversation');

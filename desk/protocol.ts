@@ -11,6 +11,7 @@ const requestId = z.string().trim().min(1).max(100);
 
 export const deskEvents = {
   'queue:list': z.object({}).strict(),
+  'agents:roster': z.object({}).strict(),
   'handoff:open': z.object(handoff).strict(),
   'handoff:claim': z.object(handoff).strict(),
   'handoff:takeover': z.object(handoff).strict(),

@@ -4,17 +4,11 @@ import type { Namespace } from 'socket.io';
 import type { Domain } from '../models';
 import { withinHours } from './business-hours';
 import type { DeskConfig } from './context';
-import type { DeskSocketData } from './auth';
+import { onlineAgentIds } from './roster';
 import type { DeskServices } from './services';
-import { AGENTS } from './rooms';
-
-export async function agentsOnline(nsp: Namespace): Promise<number> {
-  const sockets = await nsp.in(AGENTS).fetchSockets();
-  return new Set(sockets.map((s) => (s.data as DeskSocketData).agentId)).size;
-}
 
 export async function deskOpen(nsp: Namespace, domain: Domain, config: DeskConfig): Promise<{ open: boolean; online: number }> {
-  const online = await agentsOnline(nsp);
+  const online = (await onlineAgentIds(nsp)).size;
   return { open: online > 0 && withinHours(config.businessHours, domain.clock.now()), online };
 }
 

@@ -10,6 +10,7 @@ import type { Database } from './db';
 import { CANCEL_CATEGORIES, CANCEL_REASONS } from './enums';
 import { DomainError } from './errors';
 import type { DomainEventBus, HandoffChanged, StoredMessage } from './events';
+import { pickAssignee } from './handoff-assignment';
 import { wireOf } from './message-wire';
 import { Agent, Cancellation, Conversation, ConversationMessage, Handoff, HandoffNote, Order } from './tables';
 import { parseInput } from './validate';
@@ -74,7 +75,7 @@ export class HandoffService {
     const rows = (await Handoff.findAll({
       attributes: ['claimedBy', [fn('COUNT', col('id')), 'held']],
       where: { status: 'claimed' },
-      group: ['claimedBy'],
+      group: [col('claimed_by')],
       raw: true,
       transaction: t,
     })) as unknown as Array<{ claimedBy: string; held: number | string }>;
@@ -124,6 +125,27 @@ export class HandoffService {
       }
       await this.setConversation(t, h.conversationId, { status: 'agent', agentName: agent.name }, after);
       after.push(() => this.announce(h, 'claimed'));
+      return h;
+    });
+  }
+
+  /**
+   * Round-robin: gives a queued handoff to the online agent with room who least recently got one (`pickAssignee`),
+   * as one transaction whose conditional UPDATE loses to a manual claim made meanwhile. Null when nobody fits.
+   */
+  async autoAssign(handoffId: number, online: number[], exclude: string | null = null): Promise<Handoff | null> {
+    const now = this.now();
+    return this.change(async (t, after) => {
+      const agent = await pickAssignee(t, online.filter((id) => String(id) !== exclude), () => this.heldCounts(t));
+      if (!agent) return null;
+      const [won] = await Handoff.update(
+        { status: 'claimed', claimedBy: agentKey(agent), claimedAt: now, replyDueAt: this.replyDue(now), graceDueAt: null, updatedAt: now },
+        { where: { id: handoffId, status: 'queued' }, transaction: t },
+      );
+      if (!won) return null;
+      const h = await this.get(handoffId, t);
+      await this.setConversation(t, h.conversationId, { status: 'agent', agentName: agent.name }, after);
+      after.push(() => this.announce(h, 'assigned'));
       return h;
     });
   }

@@ -8,7 +8,11 @@ export interface HandoffSummary {
   intent: string | null;
   orderNo: string | null;
   reason: HandoffReason;
+  /** For the agent, in zh-CN (the desk's language); rows from before the English variant have only this. */
   detail: string;
+  detailEn?: string;
+  /** The bot's own technical note (flow, codes), for debugging the bot rather than for the agent. */
+  trace?: string;
   botActions: string[];
   lastBuyerText: string | null;
 }

@@ -36,6 +36,7 @@ describe.each(dialects())('handoff to a person on %s', (dialect) => {
     expect(conversation).toMatchObject({ status: 'queued' });
     expect(handoff).toMatchObject({ reason: 'human_intent', intent: 'card_invalid', status: 'queued', priority: 3 });
     expect(handoff!.summary.lastBuyerText).toBe('卡密无效，充值不了');
+    expect(handoff!.summary).toMatchObject({ detail: '需要人工处理，问题：卡密无效 / 充值失败。未指明订单。', detailEn: 'Needs a person: the buyer wrote about a card key that does not work. No order named.' });
     await client.until(() => client.conversationUpdates.find((u) => u.status === 'queued'), 'queued');
     client.close();
   });
@@ -61,6 +62,7 @@ describe.each(dialects())('handoff to a person on %s', (dialect) => {
     expect(textOf(asked.replies)).toContain('审核');
     const { handoff } = await handoffOf(client);
     expect(handoff).toMatchObject({ reason: 'credit_restricted', orderId: order.id });
+    expect(handoff!.summary.detail).toMatch(/^买家要取消订单，但信用受限，机器人不能自行取消：.*次（阈值 \d+）.*请人工审核。订单 /);
     expect(await Cancellation.count({ where: { orderId: order.id } })).toBe(0);
     client.close();
   });
@@ -79,7 +81,9 @@ describe.each(dialects())('handoff to a person on %s', (dialect) => {
     expect(conversation).toMatchObject({ status: 'queued' });
     expect(handoff).toMatchObject({ reason: 'negative_sentiment', intent: 'order_status', orderId: order.id, priority: 3 });
     expect(handoff!.summary).toMatchObject({ reason: 'negative_sentiment', orderNo: order.orderNo });
-    expect(handoff!.summary.detail).toMatch(/^strong negative sentiment \(\d+ points: 气死, !!!\) while asking order_status$/);
+    expect(handoff!.summary.detail).toBe(`买家情绪激动（气死、!!!），问题：订单进度 / 发货，请先安抚再处理。订单 ${order.orderNo}（¥${(order.amountCents / 100).toFixed(2)}，已付款）。`);
+    expect(handoff!.summary.detailEn).toMatch(/^The buyer is upset \(气死, !!!\) about order progress and delivery: calm things down first\. Order /);
+    expect(handoff!.summary.trace).toMatch(/^strong negative sentiment \(\d+ points: 气死, !!!\) while asking order_status$/);
     client.close();
   });
 

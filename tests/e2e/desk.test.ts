@@ -239,7 +239,8 @@ describeBrowser('agent desk: handoff → claim → cancel with refund → tag �
     await expect(winner.emitWithAck('handoff:claim', { handoffId: handoff.id })).resolves.toMatchObject({ ok: true });
     winner.close();
     await slow.locator('.conv-actions').getByRole('button', { name: /接入会话/ }).click();
-    await expect(slow.locator('.notice[role="alert"]').textContent()).resolves.toContain('该会话已被其他客服接入');
+    // The refusal itself names the winner (HANDOFF_TAKEN details.claimedByName), even with the update withheld.
+    await expect(slow.locator('.notice[role="alert"]').textContent()).resolves.toContain(`该会话已被 ${AGENT!.name} 接入`);
     await expect(slow.locator('.toast.error').count()).resolves.toBe(0);
 
     // No first reply within 5 minutes: the timer job flags the breach and the supervisor is alerted.

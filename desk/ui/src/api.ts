@@ -1,6 +1,6 @@
 // The desk's REST calls: sign-in, sign-out and who am I. The session is the HTTP-only cookie the server sets;
 // the page never stores a token itself.
-import { agentSchema, errorSchema, parsed, type AgentProfile, type DeskError } from './protocol';
+import { agentSchema, errorSchema, type AgentProfile, type DeskError } from './protocol';
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; status: number; error: DeskError };
 
@@ -34,10 +34,3 @@ export const login = (email: string, password: string) => call('POST', '/api/aut
 export const me = () => call('GET', '/api/auth/me', undefined, agentOf);
 export const logout = () => call('POST', '/api/auth/logout', undefined, () => true);
 
-/** Supervisors only (the server answers 403 to agents): the accounts a conversation can be transferred to. */
-export const agents = () =>
-  call('GET', '/api/desk/agents', undefined, (json) => {
-    const list = (json as { agents?: unknown } | null)?.agents;
-    if (!Array.isArray(list)) return null;
-    return list.flatMap((a) => parsed(agentSchema, a));
-  });

@@ -71,6 +71,7 @@ export const handoffViewSchema = z.looseObject({
       orderNo: opt(z.string()),
       reason: opt(z.string()),
       detail: opt(z.string()),
+      detailEn: opt(z.string()),
       lastBuyerText: opt(z.string()),
       botActions: opt(z.array(z.unknown())),
     }),
@@ -91,6 +92,9 @@ export type HandoffView = z.infer<typeof handoffViewSchema>;
 
 export const agentSchema = z.looseObject({ id: z.number(), name: z.string(), role: z.string(), email: z.optional(z.string()) });
 export type AgentProfile = z.infer<typeof agentSchema>;
+
+export const rosterEntrySchema = z.looseObject({ id: z.number(), name: z.string(), role: z.string(), online: z.boolean(), held: z.number(), maxChats: z.number() });
+export type RosterEntry = z.infer<typeof rosterEntrySchema>;
 
 export const snapshotSchema = z.looseObject({ handoffs: z.array(handoffViewSchema), agent: agentSchema });
 export const messageEventSchema = z.looseObject({ handoffId: z.number(), conversationId: z.number(), message: wireMessageSchema });

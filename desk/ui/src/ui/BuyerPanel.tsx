@@ -51,7 +51,7 @@ export function BuyerPanel({ handoff: h, canAct }: { handoff: HandoffView; canAc
       {summary && (
         <section class="panel summary">
           <h2>{t.summary}</h2>
-          {summary.detail && <p>{summary.detail}</p>}
+          {summary.detail && <p class="summary-detail">{lang === 'en' ? (summary.detailEn ?? summary.detail) : summary.detail}</p>}
           {summary.lastBuyerText && (
             <p>
               <span class="muted">{t.lastBuyerText}：</span>

@@ -20,8 +20,10 @@ export function ConversationHeader({ handoff: h, onNotice }: { handoff: HandoffV
   const mine = holdsIt(h, me);
 
   const failed = (error: DeskError) => {
-    // The winner's name is known when their claim's update already arrived; the refusal itself carries only an id.
-    if (error.code === 'HANDOFF_TAKEN') onNotice(h.claimedByName ? t.claimTaken(h.claimedByName) : errorText(lang, error)); else if (error.code === 'TAG_REQUIRED') setOpen('tag-to-close');
+    // The refusal names the winner; an older server's carries only an id, and the winner's update may have arrived.
+    const winner = typeof error.details?.claimedByName === 'string' ? error.details.claimedByName : h.claimedByName;
+    if (error.code === 'HANDOFF_TAKEN') onNotice(winner ? t.claimTaken(winner) : errorText(lang, error));
+    else if (error.code === 'TAG_REQUIRED') setOpen('tag-to-close');
     else toast({ kind: 'error', text: errorText(lang, error) });
   };
 
