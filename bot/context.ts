@@ -2,6 +2,7 @@
 // imports server/ (dependencies point one way).
 import type { Logger } from 'pino';
 import type { Domain } from '../models';
+import type { Nlu } from './nlu';
 
 export interface BotConfig {
   demo: boolean;
@@ -19,4 +20,6 @@ export interface BotContext {
   config: BotConfig;
   domain: Domain;
   logger: Logger;
+  /** The server's shared NLU engine (supervisors retrain and activate it); without one the bot loads its own. */
+  nlu?: () => Promise<Nlu>;
 }

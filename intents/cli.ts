@@ -20,6 +20,8 @@ export interface IntentsIo {
   modelDir: string;
   /** Supervisor-edited utterances (from the database) added to the shipped training set. */
   extraExamples?: () => Promise<Array<{ text: string; intent: string; lang: Lang }>>;
+  /** Shipped utterances a supervisor edited, moved or deleted (from the database): left out of the shipped set. */
+  replacedExamples?: () => Promise<Array<{ text: string; intent: string; lang: string }>>;
   catalog?: CatalogEntry[];
 }
 
@@ -35,8 +37,12 @@ type OptionValues = Record<string, string | boolean | undefined>;
 
 const ClassifyRequestSchema = z.object({ text: z.string() });
 
+const exampleKey = (e: { text: string; intent: string; lang: string }): string => `${e.lang}\u0000${e.intent}\u0000${e.text}`;
+
 async function trainingSet(io: IntentsIo): Promise<Example[]> {
-  return mergeExamples(loadShippedExamples(), io.extraExamples ? await io.extraExamples() : []);
+  const replaced = new Set((io.replacedExamples ? await io.replacedExamples() : []).map(exampleKey));
+  const shipped = loadShippedExamples().filter((e) => !replaced.has(exampleKey(e)));
+  return mergeExamples(shipped, io.extraExamples ? await io.extraExamples() : []);
 }
 
 function intOption(value: string | boolean | undefined, name: string, min: number, max: number, fallback: number): number {

@@ -2,19 +2,24 @@
 import { QueryTypes, Transaction } from 'sequelize';
 import type { Clock } from './clock';
 import { assessCredit, CreditPolicy, CreditReason, CreditStats } from './credit-policy';
+import { activeOverride, overrideView, OverrideView } from './credit-override';
 import type { CreditLevel } from './enums';
 import { Cancellation } from './tables';
 
 export interface CreditProfile {
   buyerId: number;
+  /** The level in force: a supervisor's override if there is one, else the computed level. */
   level: CreditLevel;
+  /** What the policy alone says; the reasons explain it even when overridden. */
+  computedLevel: CreditLevel;
+  override: OverrideView | null;
   reasons: CreditReason[];
   stats: CreditStats;
   windowDays: number;
 }
 
-const AFTER_DELIVERY_STAGES = new Set(['delivered', 'completed', 'disputed']);
-const UNPAID_STAGES = new Set(['pending_payment']);
+export const AFTER_DELIVERY_STAGES = new Set(['delivered', 'completed', 'disputed']);
+export const UNPAID_STAGES = new Set(['pending_payment']);
 
 export class CreditService {
   constructor(
@@ -52,6 +57,8 @@ export class CreditService {
       if (AFTER_DELIVERY_STAGES.has(c.stage)) stats.afterDelivery += 1;
       if (new Date(c.createdAt).getTime() >= burstSince) stats.burst += 1;
     }
-    return { buyerId, ...assessCredit(stats, this.policy), stats, windowDays: this.policy.windowDays };
+    const { level, reasons } = assessCredit(stats, this.policy);
+    const override = await activeOverride(buyerId, new Date(now), transaction);
+    return { buyerId, level: override?.level ?? level, computedLevel: level, override: override && overrideView(override), reasons, stats, windowDays: this.policy.windowDays };
   }
 }

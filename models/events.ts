@@ -66,7 +66,7 @@ export interface ConversationTypingEvent {
   typing: boolean;
 }
 
-export const HANDOFF_CHANGES = ['admitted', 'claimed', 'taken_over', 'transferred', 'requeued', 'tagged', 'breached', 'closed', 'cancellation'] as const;
+export const HANDOFF_CHANGES = ['admitted', 'claimed', 'assigned', 'taken_over', 'transferred', 'requeued', 'tagged', 'breached', 'closed', 'cancellation'] as const;
 export type HandoffChange = (typeof HANDOFF_CHANGES)[number];
 
 /** A handoff's desk state changed; `cause` says why (a breach or an idle agent are the timers'). */

@@ -5,12 +5,14 @@ import * as m0001 from './migrations/0001-initial';
 import * as m0002 from './migrations/0002-conversations';
 import * as m0003 from './migrations/0003-card-key-serial-unique';
 import * as m0004 from './migrations/0004-desk';
+import * as m0005 from './migrations/0005-supervisor';
 
 const MIGRATIONS = [
   { name: '0001-initial', ...m0001 },
   { name: '0002-conversations', ...m0002 },
   { name: '0003-card-key-serial-unique', ...m0003 },
   { name: '0004-desk', ...m0004 },
+  { name: '0005-supervisor', ...m0005 },
 ];
 
 export function createMigrator(sequelize: Sequelize, logger: Console | undefined = undefined) {

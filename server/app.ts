@@ -14,8 +14,11 @@ import { attachWidget } from '../bot/widget/namespace';
 import { demoTokenRouter } from '../bot/demo/token-route';
 import { authRouter } from '../desk/auth-router';
 import { attachDesk } from '../desk/namespace';
-import { deskAssets } from '../desk/ui-assets';
 import { deskRouter } from '../desk/rest-router';
+import { supervisorRouter } from '../desk/supervisor/router';
+import { IntentsRuntime, type IntentsRuntimeOptions } from './intents-runtime';
+import { supervisorJobs } from './supervisor-jobs';
+import { deskAssets } from '../desk/ui-assets';
 
 type ServerAdapterFactory = NonNullable<Partial<SocketOptions>['adapter']>;
 
@@ -52,6 +55,8 @@ function healthRouter({ domain }: ServerContext): Router {
 export interface ServerOptions {
   /** A Socket.IO adapter factory (Redis streams) so that several nodes share rooms and recovery sessions. */
   adapter?: ServerAdapterFactory;
+  /** Where the intents model lives (default KADESK_MODEL_DIR or data/models) and, for tests, a small seed set. */
+  intents?: IntentsRuntimeOptions;
 }
 
 export function createServer(ctx: ServerContext, options: ServerOptions = {}): KadeskServer {
@@ -62,6 +67,10 @@ export function createServer(ctx: ServerContext, options: ServerOptions = {}): K
   app.use('/api/platform', platformRouter(ctx));
   app.use('/api/auth', authRouter(ctx));
   app.use('/api/desk', deskRouter(ctx));
+  // One engine for the bot and the supervisors: a version activated there answers the bot's next message.
+  const intents = new IntentsRuntime(ctx.domain, options.intents ?? { modelDir: process.env.KADESK_MODEL_DIR ?? 'data/models' });
+  const supervisor = supervisorRouter({ ...ctx, intents });
+  app.use('/api/supervisor', supervisor.router);
   if (ctx.config.demo) app.use(demoTokenRouter(ctx));
   app.use(widgetAssets({ demo: ctx.config.demo, warn: (message) => ctx.logger.warn(message) }));
   app.use(deskAssets({ warn: (message) => ctx.logger.warn(message) }));
@@ -73,9 +82,9 @@ export function createServer(ctx: ServerContext, options: ServerOptions = {}): K
     adapter: options.adapter,
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
   });
-  attachWidget(io, ctx);
+  attachWidget(io, { ...ctx, nlu: intents.engine });
   attachDesk(io, ctx);
-  const jobs = startJobs(ctx);
+  const jobs = startJobs(ctx, supervisorJobs(ctx, intents));
 
   return {
     app,
@@ -92,6 +101,7 @@ export function createServer(ctx: ServerContext, options: ServerOptions = {}): K
       await new Promise<void>((resolve) => io.close(() => resolve()));
       server.closeIdleConnections();
       await jobs.idle();
+      await supervisor.lifecycle.idle();
     },
   };
 }

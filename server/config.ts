@@ -27,6 +27,7 @@ const envSchema = z.object({
   DESK_FIRST_REPLY_MINUTES: z.coerce.number().positive().default(5),
   DESK_REASSIGN_MINUTES: z.coerce.number().positive().default(10),
   DESK_GRACE_SECONDS: z.coerce.number().positive().default(60),
+  DESK_AUTO_ASSIGN: bool.default(false),
   DESK_BUSINESS_HOURS: z
     .string()
     .regex(/^([01]\d|2[0-4]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d$/, 'HH:MM-HH:MM')
@@ -102,6 +103,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       timings: { firstReplyMs: e.DESK_FIRST_REPLY_MINUTES * 60_000, reassignMs: e.DESK_REASSIGN_MINUTES * 60_000, graceMs: e.DESK_GRACE_SECONDS * 1000 },
       businessHours: { open, close },
       secureCookie: production,
+      autoAssign: e.DESK_AUTO_ASSIGN,
     },
   };
 }

@@ -1,4 +1,4 @@
-import { CreationOptional, InferAttributes, InferCreationAttributes, Model, Sequelize } from 'sequelize';
+import { CreationOptional, DataTypes, InferAttributes, InferCreationAttributes, Model, Sequelize } from 'sequelize';
 import { MESSAGE_ROLES, MessageRole } from '../conversation-enums';
 import { json, oneOf, pk, ref, text, when } from './columns';
 
@@ -15,6 +15,9 @@ export class ConversationMessage extends Model<InferAttributes<ConversationMessa
   declare payload: Record<string, unknown>;
   declare clientMsgId: string | null;
   declare replyTo: number | null;
+  /** What the NLU read in a buyer text (migration 0005), for the supervisors' tuning inbox; null otherwise. */
+  declare nluIntent: CreationOptional<string | null>;
+  declare nluConfidence: CreationOptional<number | null>;
   declare createdAt: Date;
 
   static initModel(sequelize: Sequelize): void {
@@ -27,6 +30,8 @@ export class ConversationMessage extends Model<InferAttributes<ConversationMessa
         payload: json(),
         clientMsgId: text(true),
         replyTo: ref(true),
+        nluIntent: text(true),
+        nluConfidence: { type: DataTypes.FLOAT, allowNull: true },
         createdAt: when(false),
       },
       { sequelize, tableName: 'conversation_messages', updatedAt: false },

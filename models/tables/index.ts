@@ -19,13 +19,21 @@ import { OutboxMessage } from './outbox';
 import { Payment } from './payment';
 import { Product } from './product';
 import { Refund } from './refund';
+import { CreditOverride } from './credit-override';
+import { IntentInboxEntry } from './intent-inbox-entry';
+import { IntentTraining } from './intent-training';
+import { IntentUtterance } from './intent-utterance';
+import { SupervisorAudit } from './supervisor-audit';
+import { SupervisorSetting } from './supervisor-setting';
 
 export { Buyer, Cancellation, CardKey, Compensation, Dispute, Merchant, Order, OrderEvent, OutboxMessage, Payment, Product, Refund };
 export { Conversation, ConversationMessage, Handoff };
 export { Agent, CannedResponse, CsatRating, HandoffNote };
 export type { HandoffSummary } from './handoff';
+export { CreditOverride, IntentInboxEntry, IntentTraining, IntentUtterance, SupervisorAudit, SupervisorSetting };
+export type { StoredPrediction } from './intent-training';
 
-const ALL = [Merchant, Product, Buyer, Order, CardKey, OrderEvent, Payment, Refund, Cancellation, Compensation, Dispute, OutboxMessage, Conversation, ConversationMessage, Handoff, Agent, HandoffNote, CannedResponse, CsatRating];
+const ALL = [Merchant, Product, Buyer, Order, CardKey, OrderEvent, Payment, Refund, Cancellation, Compensation, Dispute, OutboxMessage, Conversation, ConversationMessage, Handoff, Agent, HandoffNote, CannedResponse, CsatRating, IntentUtterance, IntentInboxEntry, IntentTraining, SupervisorSetting, SupervisorAudit, CreditOverride];
 
 export function initModels(sequelize: Sequelize): void {
   for (const model of ALL) model.initModel(sequelize);

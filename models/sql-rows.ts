@@ -1,0 +1,108 @@
+// Raw SQL for the hottest paths (a cancellation, a bot turn) with rows shaped exactly as the models give them.
+// A Sequelize finder or create() costs far more JavaScript than the statement it runs (option cloning, instance
+// building, validators, hooks) and, on SQLite, a `PRAGMA table_info` round trip before every model SELECT (how the
+// dialect learns which text columns hold dates). Here the SQL text is built once per model and the values are
+// read by the model's own attribute types; callers still get model instances where the API promises them.
+import { Model, ModelStatic, QueryTypes, Transaction } from 'sequelize';
+
+type Row = Record<string, unknown>;
+
+const listCache = new WeakMap<ModelStatic<Model>, string>();
+
+/** `"field" AS "attribute"` for every attribute of the model, as its finders alias them. */
+export function columnList(model: ModelStatic<Model>): string {
+  let list = listCache.get(model);
+  if (!list) {
+    list = Object.entries(model.getAttributes())
+      .map(([name, a]) => `"${a.field ?? name}" AS "${name}"`)
+      .join(', ');
+    listCache.set(model, list);
+  }
+  return list;
+}
+
+export const tableOf = (model: ModelStatic<Model>): string => `"${model.getTableName() as string}"`;
+
+const typeKey = (type: unknown): string => (type as { key?: string }).key ?? '';
+
+/** Values as Sequelize's parsers return them: SQLite hands dates and JSON back as text and booleans as 0/1. */
+export function readRow<R extends Row>(model: ModelStatic<Model>, row: R): R {
+  const attributes = model.getAttributes() as Record<string, { type: unknown }>;
+  const sqlite = model.sequelize!.getDialect() === 'sqlite';
+  for (const key of Object.keys(row)) {
+    const value = row[key];
+    if (value === null || value === undefined || !attributes[key]) continue;
+    const type = typeKey(attributes[key]!.type);
+    if (type === 'DATE' && !(value instanceof Date)) {
+      // SQLite stores '2026-11-02 10:00:00.000 +00:00'; a value without an offset is UTC, as Sequelize writes it.
+      const text = String(value);
+      (row as Row)[key] = new Date(/[+-]\d\d:\d\d$|Z$/.test(text) ? text : `${text}+00:00`);
+    } else if (type === 'JSON' && sqlite && typeof value === 'string') {
+      (row as Row)[key] = JSON.parse(value);
+    } else if (type === 'BOOLEAN' && typeof value === 'number') {
+      (row as Row)[key] = value !== 0;
+    }
+  }
+  return row;
+}
+
+/** Rows (aliased by attribute) as the instances findAll() would build. */
+export function toInstances<M extends Model>(model: ModelStatic<M>, rows: Row[]): M[] {
+  return model.bulkBuild(rows.map((r) => readRow(model, r)) as M['_creationAttributes'][], { isNewRecord: false, raw: true });
+}
+
+/** Runs a statement that returns rows (SELECT, or a data-changing statement with RETURNING) and reads them. */
+export async function queryRows<R extends Row>(
+  model: ModelStatic<Model>,
+  sql: string,
+  replacements: Record<string, unknown>,
+  transaction?: Transaction,
+): Promise<R[]> {
+  const rows = await model.sequelize!.query<R>(sql, { replacements, transaction, type: QueryTypes.SELECT, raw: true });
+  return rows.map((r) => readRow(model, r));
+}
+
+/** Column values for replacements: JSON as text (both dialects read a quoted literal into a JSON column). */
+function writeValue(type: string, value: unknown): unknown {
+  return type === 'JSON' && value !== null && value !== undefined ? JSON.stringify(value) : value;
+}
+
+/**
+ * Inserts rows (attribute → value) in one statement; returns their ids in order. SQLite gives the last rowid
+ * (a multi-row INSERT takes consecutive ids, as Sequelize's own bulkCreate relies on); PostgreSQL returns them.
+ */
+export async function insertRows(model: ModelStatic<Model>, rows: Row[], transaction: Transaction): Promise<number[]> {
+  if (rows.length === 0) return [];
+  const attributes = model.getAttributes() as Record<string, { field?: string; type: unknown }>;
+  const names = Object.keys(rows[0]!);
+  const replacements: Row = {};
+  const tuples = rows.map((row, i) => {
+    const cells = names.map((name, j) => {
+      replacements[`v${i}_${j}`] = writeValue(typeKey(attributes[name]!.type), row[name]);
+      return `:v${i}_${j}`;
+    });
+    return `(${cells.join(', ')})`;
+  });
+  const postgres = model.sequelize!.getDialect() === 'postgres';
+  const sql = `INSERT INTO ${tableOf(model)} (${names.map((n) => `"${attributes[n]!.field ?? n}"`).join(', ')}) VALUES ${tuples.join(', ')}${postgres ? ' RETURNING "id"' : ''}`;
+  const [result] = await model.sequelize!.query(sql, { replacements, transaction, type: QueryTypes.INSERT });
+  if (postgres) return (result as unknown as Array<{ id: number }>).map((r) => Number(r.id));
+  const last = Number(result);
+  return rows.map((_, i) => last - rows.length + 1 + i);
+}
+
+/** One UPDATE of the given attributes by primary key; returns how many rows changed. */
+export async function updateById(model: ModelStatic<Model>, id: number, values: Row, transaction: Transaction): Promise<number> {
+  const attributes = model.getAttributes() as Record<string, { field?: string; type: unknown }>;
+  const replacements: Row = { id };
+  const sets = Object.keys(values).map((name, j) => {
+    replacements[`s${j}`] = writeValue(typeKey(attributes[name]!.type), values[name]);
+    return `"${attributes[name]!.field ?? name}" = :s${j}`;
+  });
+  const [, affected] = await model.sequelize!.query(`UPDATE ${tableOf(model)} SET ${sets.join(', ')} WHERE "id" = :id`, {
+    replacements,
+    transaction,
+    type: QueryTypes.UPDATE,
+  });
+  return Number(affected);
+}
