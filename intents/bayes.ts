@@ -8,6 +8,7 @@
 //   the absent ones and exp()s the product (0 for long messages). Cross-validation on our data scores the
 //   full Bernoulli rule (absent features count too), from the same counts, higher (see intents/README.md),
 //   and compiling it gives O(features present × classes) per message instead of O(vocabulary × classes).
+import { types } from 'node:util';
 import { z } from 'zod';
 import { IntentsError } from './errors';
 import { BayesClassifier } from './natural';
@@ -56,6 +57,20 @@ export function trainBayes(docs: readonly LabelledFeatures[], smoothing: number)
 }
 
 export type BayesRule = 'bernoulli' | 'multinomial' | 'complement';
+
+/**
+ * A compiled table as plain transferable parts: the worker that trained a model posts it to the main thread,
+ * which then only rebuilds the feature index (no JSON parse, schema check or log-table compile there).
+ */
+export interface CompiledBayesParts {
+  labels: string[];
+  /** Feature names joined by NUL, which canonical text never contains (control characters are stripped). */
+  featureNames: string;
+  presentWeight: Float64Array;
+  base: Float64Array;
+}
+
+const FEATURE_SEPARATOR = '\u0000';
 
 export class CompiledBayes {
   private constructor(
@@ -106,6 +121,31 @@ export class CompiledBayes {
         }
       }
     }
+    return new CompiledBayes(labels, new Map(featureNames.map((f, i) => [f, i])), presentWeight, base);
+  }
+
+  /** The parts to post to another thread; list the two tables' buffers as transferables so they move, not copy. */
+  toParts(): CompiledBayesParts {
+    return {
+      labels: [...this.labels],
+      featureNames: [...this.index.keys()].join(FEATURE_SEPARATOR),
+      presentWeight: this.presentWeight,
+      base: this.base,
+    };
+  }
+
+  /** Checks the shapes agree (a bad message must not become a model that scores garbage) and rebuilds the index. */
+  static fromParts(parts: CompiledBayesParts): CompiledBayes {
+    const { labels, presentWeight, base } = parts;
+    const featureNames = parts.featureNames === '' ? [] : parts.featureNames.split(FEATURE_SEPARATOR);
+    const shaped =
+      labels.length >= 2 &&
+      // Not instanceof: an array posted from a worker may come from another realm (jest's sandbox, for one).
+      types.isFloat64Array(presentWeight) &&
+      types.isFloat64Array(base) &&
+      base.length === labels.length &&
+      presentWeight.length === featureNames.length * labels.length;
+    if (!shaped) throw new IntentsError('model_corrupt', 'compiled model parts do not fit together');
     return new CompiledBayes(labels, new Map(featureNames.map((f, i) => [f, i])), presentWeight, base);
   }
 

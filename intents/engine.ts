@@ -30,6 +30,8 @@ function parseThreshold(value: unknown): number {
 
 export class IntentEngine {
   private queue: Promise<unknown> = Promise.resolve();
+  /** The last model retrained here and not yet activated: activate() swaps it in without reading its file back. */
+  private lastTrained: IntentModel | null = null;
 
   private constructor(
     readonly store: ModelStore,
@@ -71,8 +73,9 @@ export class IntentEngine {
   /** Trains in this thread, saves and activates: for the CLI, where nothing else waits on the event loop. */
   static async train(dir: string, examples: readonly Example[], options: EngineOptions = {}): Promise<IntentEngine> {
     const store = new ModelStore(dir);
-    const model = IntentModel.train(examples, options.modelOptions ?? DEFAULT_MODEL_OPTIONS, newVersion());
-    await store.save(model);
+    const file = IntentModel.trainFile(examples, options.modelOptions ?? DEFAULT_MODEL_OPTIONS, newVersion());
+    await store.save(file);
+    const model = IntentModel.compile(file);
     await store.setActive(model.version);
     return IntentEngine.build(store, model, options);
   }
@@ -106,25 +109,32 @@ export class IntentEngine {
    */
   retrainInBackground(examples: readonly Example[], options: RetrainOptions = {}): Promise<string> {
     const run = async (): Promise<string> => {
-      const version = await trainInWorker({
+      const model = await trainInWorker({
         dir: this.store.dir,
         version: newVersion(),
         examples: [...examples],
         options: this.modelOptions,
       });
-      if (options.activate ?? true) await this.activate(version);
-      return version;
+      this.lastTrained = model;
+      if (options.activate ?? true) await this.activate(model.version);
+      return model.version;
     };
     const result = this.queue.then(run, run);
     this.queue = result.catch(() => undefined);
     return result;
   }
 
-  /** Makes a saved version (a new one, or an older one to roll back to) the active model, here and on disk. */
+  /**
+   * Makes a saved version (a new one, or an older one to roll back to) the active model, here and on disk.
+   * The version just retrained here is already compiled (the worker posted it): the main thread only checks
+   * its file is still there, instead of parsing, validating and compiling ~0.3 MB of counts (~40 ms).
+   */
   async activate(version: string): Promise<void> {
-    const model = await this.store.read(version);
+    const trained = this.lastTrained?.version === version && (await this.store.has(version)) ? this.lastTrained : null;
+    const model = trained ?? (await this.store.read(version));
     await this.store.setActive(version);
     this.model = model;
+    if (trained) this.lastTrained = null;
   }
 
   versions(): Promise<string[]> {

@@ -1,11 +1,11 @@
 // Versioned model files in one directory: intents-<version>.json per model, intents-active.json naming the
 // one in use. Every write goes to a temporary file renamed into place, so a reader never sees half a file.
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { access, mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { IntentsError } from './errors';
-import { IntentModel } from './model';
+import { IntentModel, type ModelFile } from './model';
 
 const ActivePointerSchema = z.object({ version: z.string() });
 const MODEL_FILE = /^intents-([0-9A-Za-z-]+)\.json$/;
@@ -31,8 +31,16 @@ export class ModelStore {
     return path.join(this.dir, `intents-${version}.json`);
   }
 
-  async save(model: IntentModel): Promise<void> {
-    await writeAtomically(this.fileOf(model.version), JSON.stringify(model.file));
+  async save(file: ModelFile): Promise<void> {
+    await writeAtomically(this.fileOf(file.version), JSON.stringify(file));
+  }
+
+  /** Whether the file of `version` is (still) there, without reading it. */
+  async has(version: string): Promise<boolean> {
+    return access(this.fileOf(version)).then(
+      () => true,
+      () => false,
+    );
   }
 
   async read(version: string): Promise<IntentModel> {

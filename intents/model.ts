@@ -1,6 +1,6 @@
 // The intent model: features → natural's Naive Bayes → temperature-calibrated probabilities.
 import { z } from 'zod';
-import { BayesStateSchema, CompiledBayes, trainBayes, type LabelledFeatures } from './bayes';
+import { BayesStateSchema, CompiledBayes, trainBayes, type CompiledBayesParts, type LabelledFeatures } from './bayes';
 import { fitTemperature, softmax, type ScoredExample } from './calibration';
 import { IntentsError } from './errors';
 import type { Example } from './examples';
@@ -34,6 +34,16 @@ export const ModelFileSchema = z.object({
   bayes: BayesStateSchema,
 });
 export type ModelFile = z.infer<typeof ModelFileSchema>;
+
+/** Everything of a model file but natural's counts: what a compiled model still needs to know. */
+export const ModelHeaderSchema = ModelFileSchema.omit({ bayes: true });
+export type ModelHeader = z.infer<typeof ModelHeaderSchema>;
+
+/** A trained model as the retraining worker posts it: header and compiled table, ready to classify with. */
+export interface CompiledModel {
+  header: ModelHeader;
+  bayes: CompiledBayesParts;
+}
 
 export interface Prepared {
   canonical: string;
@@ -87,36 +97,62 @@ function outOfFoldScores(items: readonly Featurized[], options: ModelOptions): S
 
 export class IntentModel {
   private constructor(
-    readonly file: ModelFile,
+    readonly header: ModelHeader,
     private readonly bayes: CompiledBayes,
     private readonly labels: readonly Intent[],
   ) {}
 
   get version(): string {
-    return this.file.version;
+    return this.header.version;
   }
 
   get options(): ModelOptions {
-    return this.file.options;
+    return this.header.options;
   }
 
+  get temperature(): number {
+    return this.header.temperature;
+  }
+
+  private static of(header: ModelHeader, bayes: CompiledBayes): IntentModel {
+    const labels = z.array(IntentSchema).safeParse(bayes.labels);
+    if (!labels.success) throw new IntentsError('model_corrupt', 'model has labels that are not intents');
+    return new IntentModel(header, bayes, labels.data);
+  }
+
+  /** A model file read from disk: validated, then compiled. */
   static fromFile(data: unknown): IntentModel {
     const parsed = ModelFileSchema.safeParse(data);
     if (!parsed.success) throw new IntentsError('model_corrupt', z.prettifyError(parsed.error));
-    const bayes = CompiledBayes.compile(parsed.data.bayes, parsed.data.options.rule);
-    const labels = z.array(IntentSchema).safeParse(bayes.labels);
-    if (!labels.success) throw new IntentsError('model_corrupt', 'model has labels that are not intents');
-    return new IntentModel(parsed.data, bayes, labels.data);
+    const { bayes, ...header } = parsed.data;
+    return IntentModel.of(header, CompiledBayes.compile(bayes, header.options.rule));
   }
 
-  static train(examples: readonly Example[], options: ModelOptions, version: string): IntentModel {
+  /** A model compiled in another thread (the retraining worker); only the small header and the shapes are checked. */
+  static fromCompiled(data: CompiledModel): IntentModel {
+    const header = ModelHeaderSchema.safeParse(data.header);
+    if (!header.success) throw new IntentsError('model_corrupt', z.prettifyError(header.error));
+    return IntentModel.of(header.data, CompiledBayes.fromParts(data.bayes));
+  }
+
+  /** What the worker posts back: list `transferList` so the tables move to the other thread instead of being copied. */
+  toCompiled(): { compiled: CompiledModel; transferList: ArrayBuffer[] } {
+    const bayes = this.bayes.toParts();
+    return {
+      compiled: { header: this.header, bayes },
+      transferList: [bayes.presentWeight.buffer as ArrayBuffer, bayes.base.buffer as ArrayBuffer],
+    };
+  }
+
+  /** Trains natural's counts and fits the temperature: the model file to save. */
+  static trainFile(examples: readonly Example[], options: ModelOptions, version: string): ModelFile {
     const items = examples.map((example) => ({ example, features: prepare(example.text, options.features).features }));
     const docs = toDocs(items);
     if (new Set(docs.map((d) => d.label)).size < 2) {
       throw new IntentsError('training_failed', 'training needs examples of at least two intents');
     }
     const temperature = fitTemperature(outOfFoldScores(items, options));
-    return IntentModel.fromFile({
+    return {
       format: MODEL_FORMAT,
       formatVersion: 1,
       version,
@@ -125,7 +161,17 @@ export class IntentModel {
       options,
       temperature,
       bayes: trainBayes(docs, options.smoothing),
-    } satisfies ModelFile);
+    };
+  }
+
+  /** Compiles a file this process just trained (trainBayes already validated the counts): no second schema pass. */
+  static compile(file: ModelFile): IntentModel {
+    const { bayes, ...header } = file;
+    return IntentModel.of(header, CompiledBayes.compile(bayes, header.options.rule));
+  }
+
+  static train(examples: readonly Example[], options: ModelOptions, version: string): IntentModel {
+    return IntentModel.compile(IntentModel.trainFile(examples, options, version));
   }
 
   /**
@@ -135,7 +181,7 @@ export class IntentModel {
   rank(features: readonly string[]): { ranked: Ranked[]; coverage: number } | null {
     const { scores, coverage } = this.bayes.scores(features);
     if (coverage === 0) return null;
-    const probabilities = softmax(scores, this.file.temperature);
+    const probabilities = softmax(scores, this.header.temperature);
     const ranked = this.labels
       .map((intent, i) => ({ intent, confidence: probabilities[i] }))
       .sort((a, b) => b.confidence - a.confidence);

@@ -1,9 +1,10 @@
-// Worker thread entry: trains a model off the main thread and saves it; the engine activates it.
+// Worker thread entry: trains a model off the main thread, saves it, and posts the compiled model back so the
+// engine can swap it in without parsing, validating and compiling the file again on the main thread.
 import { parentPort, workerData } from 'node:worker_threads';
 import { z } from 'zod';
 import { toIntentsError } from './errors';
 import { ExampleSchema } from './examples';
-import { IntentModel, ModelOptionsSchema } from './model';
+import { IntentModel, ModelOptionsSchema, type CompiledModel } from './model';
 import { ModelStore } from './model-store';
 
 export const RetrainRequestSchema = z.object({
@@ -14,17 +15,18 @@ export const RetrainRequestSchema = z.object({
 });
 export type RetrainRequest = z.infer<typeof RetrainRequestSchema>;
 
-export type RetrainReply = { ok: true; version: string } | { ok: false; error: { code: string; message: string } };
+export type RetrainReply = { ok: true; model: CompiledModel } | { ok: false; error: { code: string; message: string } };
 
-async function run(): Promise<RetrainReply> {
+async function run(): Promise<void> {
   try {
     const request = RetrainRequestSchema.parse(workerData);
-    const model = IntentModel.train(request.examples, request.options, request.version);
-    await new ModelStore(request.dir).save(model);
-    return { ok: true, version: model.version };
+    const file = IntentModel.trainFile(request.examples, request.options, request.version);
+    await new ModelStore(request.dir).save(file);
+    const { compiled, transferList } = IntentModel.compile(file).toCompiled();
+    parentPort?.postMessage({ ok: true, model: compiled } satisfies RetrainReply, transferList);
   } catch (err) {
-    return { ok: false, error: toIntentsError(err, 'training_failed').toJSON() };
+    parentPort?.postMessage({ ok: false, error: toIntentsError(err, 'training_failed').toJSON() } satisfies RetrainReply);
   }
 }
 
-void run().then((reply) => parentPort?.postMessage(reply));
+void run();

@@ -1,5 +1,5 @@
 // Intents benchmark: this package's classifier against nlp.js, side by side, trained on the same training
-// split and scored on a held-out split neither saw (intents/split.ts). Run: npm run bench:intents
+// split and scored on a held-out split neither saw (intents/split.ts, near-duplicates grouped). Run: npm run bench:intents
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -9,6 +9,7 @@ import type { Intent } from '../../intents/intents';
 import { score, type Report } from '../../intents/metrics';
 import { heldOutSplit } from '../../intents/split';
 import { segmenter } from '../../intents/tokenize';
+import { measureActivation } from './intents-activate';
 import { NlpJsClassifier } from './intents-nlpjs';
 
 interface Row {
@@ -90,6 +91,7 @@ async function main(): Promise<void> {
   const { train, heldOut } = heldOutSplit(loadShippedExamples());
   const a = await ours(train, heldOut);
   const b = await nlpjs(train, heldOut);
+  const activation = await measureActivation();
   const rows: Array<[string, (r: Row) => string]> = [
     ['held-out accuracy', (r) => pct(r.report.accuracy)],
     ['held-out macro-F1', (r) => pct(r.report.macroF1)],
@@ -109,6 +111,8 @@ async function main(): Promise<void> {
     ...rows.map(([label, f]) => `| ${label.padEnd(28)} | ${f(a).padEnd(26)} | ${f(b).padEnd(26)} |`),
     '',
     `tokenizer init (jieba dictionary, once per process): ${a.tokenizerInitMs.toFixed(0)} ms`,
+    `activate(version just retrained in the worker), main-thread busy: ${activation.activateBusyMs.toFixed(1)} ms ` +
+      `(wall ${activation.activateWallMs.toFixed(1)} ms); longest event-loop delay over retrain + activate: ${activation.maxLoopDelayMs.toFixed(1)} ms`,
     'nlp.js is given each utterance’s true language; ours detects it. Latency includes normalisation, entities',
     `and, for ours, the threshold; ${REPEATS} timed passes over the held-out set after one warm-up pass.`,
     '',

@@ -56,7 +56,7 @@ describe('calibration', () => {
   });
 
   it('the trained model has a fitted temperature', () => {
-    expect(model.file.temperature).toBeGreaterThan(1);
+    expect(model.temperature).toBeGreaterThan(1);
   });
 });
 
