@@ -4,7 +4,7 @@ import { agentSchema, errorSchema, type AgentProfile, type DeskError } from './p
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; status: number; error: DeskError };
 
-async function call<T>(method: string, path: string, body: unknown, read: (json: unknown) => T | null): Promise<ApiResult<T>> {
+export async function call<T>(method: string, path: string, body: unknown, read: (json: unknown) => T | null): Promise<ApiResult<T>> {
   let res: Response;
   try {
     res = await fetch(path, {

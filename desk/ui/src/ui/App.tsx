@@ -6,6 +6,7 @@ import { LANGS, TEXTS, type Lang } from '../i18n';
 import type { AgentProfile } from '../protocol';
 import { Desk } from './Desk';
 import { Login } from './Login';
+import { Workspaces } from './supervisor/Workspaces';
 
 const LANG_KEY = 'kadesk.desk.lang';
 
@@ -31,5 +32,7 @@ export function App() {
   const toggleLang = () => setLang(lang === 'zh-CN' ? 'en' : 'zh-CN');
   if (agent === undefined) return <div class="splash">{t.connecting}</div>;
   if (agent === null) return <Login t={t} onLang={toggleLang} onSignedIn={setAgent} />;
-  return <Desk key={agent.id} lang={lang} agent={agent} onLang={toggleLang} onSignedOut={() => setAgent(null)} />;
+  const desk = <Desk key={agent.id} lang={lang} agent={agent} onLang={toggleLang} onSignedOut={() => setAgent(null)} />;
+  // Supervisors also get their workspaces (intent tuning, analytics, service, credit); agents only the desk.
+  return agent.role === 'supervisor' ? <Workspaces key={agent.id} lang={lang} desk={desk} /> : desk;
 }

@@ -1,0 +1,127 @@
+// The supervisor workspaces in a real browser: a buyer's message the bot could not read lands in the inbox; the
+// supervisor adds it to the right intent, retrains, activates the new version, and the bot now classifies that
+// message correctly. The analytics page draws the hour-of-week heatmap of seeded demo orders and the reason
+// report downloads as CSV. Screenshots (1440×900) of both pages are kept for review.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { ConversationMessage } from '../../models';
+import { AgentService } from '../../models/agent-service';
+import { DEMO_AGENTS, ensureDemoAgents } from '../../desk/demo-agents';
+import { createServer } from '../../server/app';
+import { loadConfig } from '../../server/config';
+import { createLogger } from '../../server/logger';
+import { seedDemo } from '../../server/seed';
+import { Buyerside, tokenFor, type Harness } from '../bot/widget-harness';
+import { SMALL_SEED } from '../desk/supervisor-seed';
+import { openTestDomain } from '../helpers/domain';
+import { describeBrowser, launchBrowser, type Browser, type Page } from './browser';
+
+const ROOT = path.resolve(__dirname, '../..');
+const SUPERVISOR = DEMO_AGENTS.find((a) => a.role === 'supervisor')!;
+/** No line of the small seed set shares a character with it: the bot reads it as out_of_scope until taught. */
+const STRANGER = '呜哩哇啦卡卡西';
+
+describeBrowser('supervisor workspaces: inbox → retrain → activate → the bot reads it; analytics heatmap and CSV', () => {
+  let browser: Browser;
+  let h: Harness;
+  const modelDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kadesk-e2e-models-'));
+  const shots = process.env.KADESK_SHOTS_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), 'kadesk-supervisor-'));
+
+  beforeAll(async () => {
+    execFileSync(process.execPath, [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', path.join(ROOT, 'desk/ui')], { stdio: 'inherit' });
+    const d = await openTestDomain('sqlite');
+    d.clock.set(new Date());
+    await seedDemo(d, { orders: 2000 });
+    await ensureDemoAgents(new AgentService({ clock: d.clock }));
+    const config = loadConfig({ NODE_ENV: 'test', KADESK_DEMO: '1', LOG_LEVEL: 'silent' });
+    // The small seed set and two folds keep the retrain to a fraction of a second.
+    const server = createServer({ config, domain: d, logger: createLogger('silent') }, { intents: { modelDir, folds: 2, seed: () => SMALL_SEED } });
+    const port = await server.listen(0, '127.0.0.1');
+    h = { d, config, server, url: `http://127.0.0.1:${port}`, close: async () => (await server.close(), await d.teardown()) };
+    browser = await launchBrowser();
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await h?.close();
+    fs.rmSync(modelDir, { recursive: true, force: true });
+  });
+
+  /** A new widget buyer says `text`; the bot's recorded reading of it. */
+  async function botReads(text: string): Promise<{ messageId: number; intent: string | null }> {
+    const buyer = await Buyerside.connect(h, tokenFor(h.config, `e2e-sv-${randomUUID()}`));
+    try {
+      const { ack } = await buyer.say(text);
+      if (!ack.ok) throw new Error(ack.error.message);
+      const message = await ConversationMessage.findByPk(ack.message.id, { rejectOnEmpty: true });
+      return { messageId: message.id, intent: message.nluIntent };
+    } finally {
+      buyer.close();
+    }
+  }
+
+  async function signedIn(): Promise<Page> {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+    page.setDefaultTimeout(10_000);
+    await page.goto(`${h.url}/desk`);
+    await page.getByLabel('邮箱').fill(SUPERVISOR.email);
+    await page.getByLabel('密码').fill(SUPERVISOR.password);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.locator('.workspace-tabs').waitFor();
+    return page;
+  }
+
+  test('an inbox message added to the right intent, retrained and activated, is classified right by the bot', async () => {
+    const before = await botReads(STRANGER);
+    expect(before.intent).toBe('out_of_scope');
+
+    const page = await signedIn();
+    await page.locator('[data-view="intents"]').click();
+    await page.getByRole('tab', { name: '待处理消息' }).click();
+    const row = page.locator(`tr[data-message="${before.messageId}"]`);
+    await expect(row.textContent()).resolves.toContain(STRANGER);
+    await row.getByLabel('加入意图').selectOption('order_status');
+    await row.getByRole('button', { name: '加入意图' }).click();
+    await row.waitFor({ state: 'detached' });
+
+    await page.getByRole('tab', { name: '模型' }).click();
+    const activeBefore = await page.locator('[data-active-version]').textContent();
+    await page.getByRole('button', { name: '重新训练' }).click();
+    const ready = page.locator('tr[data-status="ready"]', { has: page.getByRole('button', { name: '启用' }) });
+    await ready.waitFor({ timeout: 30_000 });
+    // The candidate's cross-validated figures.
+    await page.locator('.candidate .figures').waitFor();
+    await ready.getByRole('button', { name: '启用' }).click();
+    await page.locator('dialog').getByRole('button', { name: '启用' }).click();
+    await page.waitForFunction(`document.querySelector('[data-active-version]')?.textContent !== ${JSON.stringify(activeBefore)}`);
+    const version = (await page.locator('[data-active-version]').textContent())!;
+    expect(version).not.toBe(activeBefore);
+    await page.screenshot({ path: path.join(shots, 'intent-tuning.png') });
+
+    const after = await botReads(STRANGER);
+    expect(after.intent).toBe('order_status');
+    await page.close();
+  }, 60_000);
+
+  test('the analytics page draws the heatmap of the seeded orders and exports the reason report as CSV', async () => {
+    const page = await signedIn();
+    await page.locator('[data-view="analytics"]').click();
+    const heatmap = page.locator('.heatmap');
+    await heatmap.locator('canvas').waitFor();
+    await expect(heatmap.getAttribute('data-peak')).resolves.toMatch(/^[0-6]-\d{1,2}$/);
+    await page.locator('.reasons canvas').first().waitFor();
+    await page.getByLabel('游戏点卡').selectOption('game_card');
+    await page.waitForFunction(`document.querySelector('.peak')?.textContent?.includes('峰值')`);
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: path.join(shots, 'analytics.png'), fullPage: false });
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: '导出 CSV' }).click()]);
+    const file = await download.path();
+    const csv = fs.readFileSync(file!, 'utf8');
+    expect(csv.replace(/^\uFEFF/, '').split(/\r?\n/)[0]).toBe('day,category,reason_code,cancellations,refunded_yuan');
+    expect(csv.trim().split(/\r?\n/).length).toBeGreaterThan(1);
+    await page.close();
+  }, 60_000);
+});
