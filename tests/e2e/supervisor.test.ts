@@ -1,7 +1,8 @@
 // The supervisor workspaces in a real browser: a buyer's message the bot could not read lands in the inbox; the
 // supervisor adds it to the right intent, retrains, activates the new version, and the bot now classifies that
-// message correctly. The analytics page draws the hour-of-week heatmap of seeded demo orders and the reason
-// report downloads as CSV. Screenshots (1440×900) of both pages are kept for review.
+// message correctly. The analytics page draws the hour-of-week heatmap of the default-size demo seed, whose
+// hottest cells are the weekend evenings it was seeded with, and the reason report downloads as CSV. The service
+// and credit pages show their figures. Screenshots (1440×900) of every page are kept for review.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -14,6 +15,8 @@ import { createServer } from '../../server/app';
 import { loadConfig } from '../../server/config';
 import { createLogger } from '../../server/logger';
 import { seedDemo } from '../../server/seed';
+import { DEMO_DAYS } from '../../server/seed/calendar';
+import { cstDay } from '../../desk/ui/src/supervisor/format';
 import { Buyerside, tokenFor, type Harness } from '../bot/widget-harness';
 import { SMALL_SEED } from '../desk/supervisor-seed';
 import { openTestDomain } from '../helpers/domain';
@@ -34,7 +37,8 @@ describeBrowser('supervisor workspaces: inbox → retrain → activate → the b
     execFileSync(process.execPath, [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', path.join(ROOT, 'desk/ui')], { stdio: 'inherit' });
     const d = await openTestDomain('sqlite');
     d.clock.set(new Date());
-    await seedDemo(d, { orders: 2000 });
+    // The default size (20,000 orders over DEMO_DAYS): the weekend-evening spike must show on realistic volumes.
+    await seedDemo(d);
     await ensureDemoAgents(new AgentService({ clock: d.clock }));
     const config = loadConfig({ NODE_ENV: 'test', KADESK_DEMO: '1', LOG_LEVEL: 'silent' });
     // The small seed set and two folds keep the retrain to a fraction of a second.
@@ -114,6 +118,17 @@ describeBrowser('supervisor workspaces: inbox → retrain → activate → the b
     await page.locator('.reasons canvas').first().waitFor();
     await page.getByLabel('游戏点卡').selectOption('game_card');
     await page.waitForFunction(`document.querySelector('.peak')?.textContent?.includes('峰值')`);
+    // The whole seeded period, so every hour of the week has a few hundred game-card orders to judge it by.
+    const range = `${cstDay(DEMO_DAYS - 1)}..${cstDay(0)}`;
+    await page.locator('input[name="from"]').fill(cstDay(DEMO_DAYS - 1));
+    await page.getByRole('button', { name: '查询' }).click();
+    await page.waitForFunction(`document.querySelector('.heatmap')?.dataset.range === ${JSON.stringify(range)}`);
+    // Seeded: game cards ordered Fri–Sun 19–24h CST are cancelled ≈29% of the time, ≈16.5% otherwise.
+    const top = (await heatmap.getAttribute('data-top'))!.split(' ').map((x) => x.split('-').map(Number) as [number, number]);
+    expect(top).toHaveLength(5);
+    const weekendEvening = ([dow, hour]: [number, number]) => dow >= 4 && hour >= 19;
+    expect(top.slice(0, 3).filter(weekendEvening)).toEqual(top.slice(0, 3));
+    await expect(heatmap.getAttribute('data-peak')).resolves.toBe(top[0]!.join('-'));
     await page.waitForTimeout(300);
     await page.screenshot({ path: path.join(shots, 'analytics.png'), fullPage: false });
 
@@ -124,4 +139,21 @@ describeBrowser('supervisor workspaces: inbox → retrain → activate → the b
     expect(csv.trim().split(/\r?\n/).length).toBeGreaterThan(1);
     await page.close();
   }, 60_000);
+
+  test('the service and credit pages show the seeded figures', async () => {
+    // A buyer the bot answers without a person: containment becomes a rate, not a dash.
+    await botReads('我的订单到哪了');
+    const page = await signedIn();
+    await page.locator('[data-view="service"]').click();
+    await expect(page.locator('[data-containment]').textContent()).resolves.toMatch(/^\d+(\.\d)?%$/);
+    await page.screenshot({ path: path.join(shots, 'service.png') });
+
+    await page.locator('[data-view="credit"]').click();
+    // The seed's abusive buyers are restricted by the credit policy, with their reasons.
+    const restricted = page.locator('tr[data-buyer]', { has: page.locator('.level.restricted') });
+    await restricted.first().waitFor();
+    await expect(restricted.first().locator('td').nth(3).textContent()).resolves.toMatch(/\S/);
+    await page.screenshot({ path: path.join(shots, 'credit.png') });
+    await page.close();
+  }, 30_000);
 });

@@ -66,11 +66,12 @@ export const comparisonSchema = z.looseObject({
 });
 export type Comparison = z.infer<typeof comparisonSchema>;
 
-export const ratesSchema = z.looseObject({ total: rateSchema, rows: z.array(z.looseObject({ key: z.string(), label: z.string(), ...rate })) });
+// The row key is the grouped column: a product or merchant id (number), a brand or a day (string).
+export const ratesSchema = z.looseObject({ total: rateSchema, rows: z.array(z.looseObject({ key: z.union([z.number(), z.string()]), label: z.string(), ...rate })) });
 export type RateRow = z.infer<typeof ratesSchema>['rows'][number];
 const cellSchema = z.looseObject({ dow: z.number(), hour: z.number(), ...rate });
 export type Cell = z.infer<typeof cellSchema>;
-export const heatmapSchema = z.looseObject({ total: rateSchema, cells: z.array(cellSchema), peak: z.nullable(cellSchema) });
+export const heatmapSchema = z.looseObject({ from: z.string(), to: z.string(), total: rateSchema, cells: z.array(cellSchema), peak: z.nullable(cellSchema) });
 export const reasonsSchema = z.looseObject({
   total: z.number(),
   byCategory: z.array(z.looseObject({ category: z.string(), count: z.number(), share: z.nullable(z.number()) })),
@@ -87,8 +88,9 @@ const timing = z.looseObject({ count: z.number(), avgMs: z.nullable(z.number()),
 export const serviceSchema = z.looseObject({
   containment: z.looseObject({ conversations: z.number(), handedOff: z.number(), contained: z.number(), rate: z.nullable(z.number()) }),
   handoffsByIntent: z.array(z.looseObject({ intent: z.string(), conversations: z.number(), handedOff: z.number(), rate: z.nullable(z.number()) })),
+  // `key` is null for the handoffs nobody claimed (by agent).
   rows: z.array(
-    z.looseObject({ key: z.string(), label: z.string(), handoffs: z.number(), firstResponse: timing, handling: timing, slaBreaches: z.number(), csat: z.looseObject({ count: z.number(), average: z.nullable(z.number()) }) }),
+    z.looseObject({ key: z.nullable(z.string()), label: z.string(), handoffs: z.number(), firstResponse: timing, handling: timing, slaBreaches: z.number(), csat: z.looseObject({ count: z.number(), average: z.nullable(z.number()) }) }),
   ),
 });
 export type Service = z.infer<typeof serviceSchema>;

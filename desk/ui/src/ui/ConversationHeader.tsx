@@ -106,8 +106,8 @@ export function ConversationHeader({ handoff: h, onNotice }: { handoff: HandoffV
         <TagDialog handoff={h} why={open === 'tag-to-close' ? t.tagRequired : undefined} onClose={() => setOpen(null)} onTagged={open === 'tag-to-close' ? () => setOpen('close') : undefined} />
       )}
       {open === 'transfer' && <TransferDialog handoff={h} onClose={() => setOpen(null)} />}
-      {open === 'close' && <Confirm title={t.close} text={t.confirmClose} busy={busy} onConfirm={() => close('closed')} onClose={() => setOpen(null)} />}
-      {open === 'bot' && <Confirm title={t.handBack} text={t.confirmHandBack} busy={busy} onConfirm={() => close('bot')} onClose={() => setOpen(null)} />}
+      {open === 'close' && <Confirm cancelLabel={t.cancel} title={t.close} text={t.confirmClose} busy={busy} onConfirm={() => close('closed')} onClose={() => setOpen(null)} />}
+      {open === 'bot' && <Confirm cancelLabel={t.cancel} title={t.handBack} text={t.confirmHandBack} busy={busy} onConfirm={() => close('bot')} onClose={() => setOpen(null)} />}
     </header>
   );
 }

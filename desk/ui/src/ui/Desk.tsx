@@ -1,17 +1,18 @@
 // The desk: top bar, queue, the open conversation and its buyer/order panel. Owns the connection, the state,
 // toasts and the keyboard shortcuts.
-import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useReducer, useRef, useState } from 'preact/hooks';
 import * as api from '../api';
 import { initialState, ordered, reduce } from '../desk-state';
 import { TEXTS, type Lang } from '../i18n';
 import { cannedSchema, handoffViewSchema, parsed, type AgentProfile } from '../protocol';
 import { connectDesk, type DeskConnection } from './connection';
-import { Ctx, type DeskContext, type Toast } from './context';
+import { Ctx, type DeskContext } from './context';
 import { Conversation } from './Conversation';
 import { useOutbox } from './outbox';
 import { QueueList } from './QueueList';
 import { ShortcutHelp } from './ShortcutHelp';
 import { useShortcuts } from './shortcuts';
+import { Toasts, useToasts } from './toasts';
 import { TopBar } from './TopBar';
 
 export function Desk({ lang, agent, onLang, onSignedOut }: { lang: Lang; agent: AgentProfile; onLang(): void; onSignedOut(): void }) {
@@ -19,16 +20,10 @@ export function Desk({ lang, agent, onLang, onSignedOut }: { lang: Lang; agent: 
   // The open conversation is in the address (#h=<id>), so a reload or a shared link comes back to it.
   const [state, dispatch] = useReducer(reduce, { ...initialState, me: agent, selectedId: Number(/^#h=(\d+)$/.exec(location.hash)?.[1]) || null });
   useEffect(() => history.replaceState(null, '', state.selectedId === null ? location.pathname : `#h=${state.selectedId}`), [state.selectedId]);
-  const [toasts, setToasts] = useState<Array<Toast & { id: number }>>([]);
+  const { toasts, toast } = useToasts();
   const [help, setHelp] = useState(false);
   const selected = useRef<number | null>(null);
   selected.current = state.selectedId;
-
-  const toast = useCallback((item: Toast) => {
-    const id = Date.now() + Math.random();
-    setToasts((list) => [...list.slice(-3), { ...item, id }]);
-    setTimeout(() => setToasts((list) => list.filter((x) => x.id !== id)), item.kind === 'error' ? 8000 : 3500);
-  }, []);
 
   const [conn] = useState<DeskConnection>(() => {
     const c: DeskConnection = connectDesk({
@@ -91,13 +86,7 @@ export function Desk({ lang, agent, onLang, onSignedOut }: { lang: Lang; agent: 
             </section>
           )}
         </div>
-        <div class="toasts" aria-live="polite">
-          {toasts.map((x) => (
-            <div class={`toast ${x.kind}`} role={x.kind === 'error' ? 'alert' : 'status'}>
-              {x.text}
-            </div>
-          ))}
-        </div>
+        <Toasts toasts={toasts} />
         {help && <ShortcutHelp onClose={() => setHelp(false)} />}
       </div>
     </Ctx.Provider>

@@ -1,7 +1,6 @@
 // A modal dialog on the native <dialog> element: focus moves in and back, Esc closes, the page behind is inert.
 import type { ComponentChildren } from 'preact';
-import { useContext, useEffect, useRef } from 'preact/hooks';
-import { Ctx } from './context';
+import { useEffect, useRef } from 'preact/hooks';
 
 export function Dialog({ title, onClose, children, wide }: { title: string; onClose(): void; children: ComponentChildren; wide?: boolean }) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -23,15 +22,15 @@ export function Dialog({ title, onClose, children, wide }: { title: string; onCl
   );
 }
 
-/** A yes/no question before a move that cannot be undone. */
-export function Confirm({ title, text, onConfirm, onClose, busy }: { title: string; text: string; onConfirm(): void; onClose(): void; busy?: boolean }) {
-  const { t } = useContext(Ctx);
+/** A yes/no question before a move that cannot be undone. The labels come from the caller's own strings, so the
+ * dialog works under any workspace's context. */
+export function Confirm({ title, text, cancelLabel, onConfirm, onClose, busy }: { title: string; text: string; cancelLabel: string; onConfirm(): void; onClose(): void; busy?: boolean }) {
   return (
     <Dialog title={title} onClose={onClose}>
       <p class="confirm-text">{text}</p>
       <footer>
         <button type="button" class="ghost" onClick={onClose}>
-          {t.cancel}
+          {cancelLabel}
         </button>
         <button type="button" class="primary" disabled={busy} onClick={onConfirm} autofocus>
           {title}

@@ -53,7 +53,7 @@ function ByDay({ filters }: { filters: api.Filters }) {
           label={s.rateByDay}
           config={{
             type: 'line',
-            data: { labels: v.rows.map((r) => r.label.slice(5)), datasets: [{ label: s.rate, data: v.rows.map((r) => r.rate ?? 0), borderColor: '#1f6feb', backgroundColor: '#1f6feb33', fill: true, tension: 0.25, pointRadius: 2 }] },
+            data: { labels: v.rows.map((r) => r.label.slice(5)), datasets: [{ label: s.rate, data: v.rows.map((r) => r.rate), borderColor: '#1f6feb', backgroundColor: '#1f6feb33', fill: true, tension: 0.25, pointRadius: 2 }] },
             options: { plugins: { legend: { display: false }, tooltip: { callbacks: { label: (c) => `${pct(c.parsed.y)} (${v.rows[c.dataIndex]!.cancelled}/${v.rows[c.dataIndex]!.orders})` } } }, scales: pctAxis },
           }}
         />

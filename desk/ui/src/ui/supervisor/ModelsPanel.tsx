@@ -13,7 +13,7 @@ import { useChange } from './UtterancesPanel';
 const POLL_MS = 1000;
 
 export function ModelsPanel() {
-  const { s, lang } = useContext(SvCtx);
+  const { s, t: texts, lang } = useContext(SvCtx);
   const [models, reload] = useLoad(api.models, []);
   const [picked, setPicked] = useState<number | null>(null);
   const [confirm, setConfirm] = useState<{ version: string } | 'rollback' | null>(null);
@@ -28,7 +28,9 @@ export function ModelsPanel() {
   return (
     <Loaded load={models} retry={reload}>
       {(m) => {
-        const chosen = m.trainings.find((t) => t.id === picked) ?? m.trainings.find((t) => t.status === 'ready') ?? null;
+        // Unless one is picked, show the newest ready candidate (not the active version) against the active one.
+        const ready = m.trainings.filter((t) => t.status === 'ready' && t.version);
+        const chosen = m.trainings.find((t) => t.id === picked) ?? ready.find((t) => t.version !== m.activeVersion) ?? ready[0] ?? null;
         return (
           <div class="models">
             <div class="toolbar">
@@ -65,10 +67,10 @@ export function ModelsPanel() {
                 ))}
               </tbody>
             </table>
-            {chosen?.metrics && <Candidate training={chosen} metrics={chosen.metrics} compareWith={chosen.version !== m.activeVersion} />}
-            {confirm === 'rollback' && <Confirm title={s.rollback} text={s.confirmRollback} onClose={() => setConfirm(null)} onConfirm={() => void change(api.rollback, () => (setConfirm(null), reload()))} />}
+            {chosen?.metrics && <Candidate training={chosen} metrics={chosen.metrics} activeVersion={m.activeVersion} />}
+            {confirm === 'rollback' && <Confirm cancelLabel={texts.cancel} title={s.rollback} text={s.confirmRollback} onClose={() => setConfirm(null)} onConfirm={() => void change(api.rollback, () => (setConfirm(null), reload()))} />}
             {confirm && confirm !== 'rollback' && (
-              <Confirm title={s.activate} text={s.confirmActivate(confirm.version)} onClose={() => setConfirm(null)} onConfirm={() => void change(() => api.activate(confirm.version), () => (setConfirm(null), reload()))} />
+              <Confirm cancelLabel={texts.cancel} title={s.activate} text={s.confirmActivate(confirm.version)} onClose={() => setConfirm(null)} onConfirm={() => void change(() => api.activate(confirm.version), () => (setConfirm(null), reload()))} />
             )}
           </div>
         );
@@ -91,9 +93,11 @@ function Threshold({ value, onSaved }: { value: number; onSaved(): void }) {
   );
 }
 
-function Candidate({ training, metrics, compareWith }: { training: Training; metrics: Metrics; compareWith: boolean }) {
+function Candidate({ training, metrics, activeVersion }: { training: Training; metrics: Metrics; activeVersion: string | null }) {
   const { s } = useContext(SvCtx);
-  const [comparison, retry] = useLoad(() => api.compare(training.version!), [training.version, compareWith]);
+  const compareWith = activeVersion !== null && training.version !== null && training.version !== activeVersion;
+  // The baseline is the active version: compare again when it changes.
+  const [comparison, retry] = useLoad(() => api.compare(training.version!), [training.version, activeVersion]);
   return (
     <div class="candidate">
       <dl class="figures">

@@ -86,7 +86,7 @@ export function UtterancesPanel({ intents, onChanged }: { intents: IntentCount[]
 }
 
 function UtteranceRow({ u, intents, onChanged }: { u: Utterance; intents: string[]; onChanged(): void }) {
-  const { s } = useContext(SvCtx);
+  const { s, t } = useContext(SvCtx);
   const [dialog, setDialog] = useState<'edit' | 'delete' | null>(null);
   const [text, setText] = useState(u.text);
   const change = useChange();
@@ -110,7 +110,7 @@ function UtteranceRow({ u, intents, onChanged }: { u: Utterance; intents: string
         <button type="button" class="link danger-text" onClick={() => setDialog('delete')}>
           {s.del}
         </button>
-        {dialog === 'delete' && <Confirm title={s.del} text={s.confirmDelete(u.text)} onClose={() => setDialog(null)} onConfirm={() => void change(() => api.deleteUtterance(u.id), () => (setDialog(null), onChanged()))} />}
+        {dialog === 'delete' && <Confirm cancelLabel={t.cancel} title={s.del} text={s.confirmDelete(u.text)} onClose={() => setDialog(null)} onConfirm={() => void change(() => api.deleteUtterance(u.id), () => (setDialog(null), onChanged()))} />}
         {dialog === 'edit' && (
           <Dialog title={s.edit} onClose={() => setDialog(null)}>
             <form class="form" onSubmit={(e) => (e.preventDefault(), void change(() => api.editUtterance(u.id, { text }), () => (setDialog(null), onChanged())))}>
