@@ -14,7 +14,9 @@ describe.each(dialects())('round-robin auto-assignment (DESK_AUTO_ASSIGN=1) on %
   const holderOf = (handoffId: number) => waitFor(async () => (await Handoff.findByPk(handoffId))?.claimedBy, `assignment of ${handoffId}`);
 
   test('new handoffs go round the online agents with room, least recently assigned first; full or offline agents are skipped', async () => {
-    const [a, b] = await Promise.all([tokenOf(h, 'agent', 2), tokenOf(h, 'agent', 1)]);
+    // One after the other: ties go to the lower id, so a must be created first.
+    const a = await tokenOf(h, 'agent', 2);
+    const b = await tokenOf(h, 'agent', 1);
     await tokenOf(h, 'agent', 5); // offline: never picked
     const sup = await tokenOf(h, 'supervisor', 5); // online, but supervisors are not in the rotation
     const [da, db, ds] = await Promise.all([Deskside.connect(h, a.token), Deskside.connect(h, b.token), Deskside.connect(h, sup.token)]);
