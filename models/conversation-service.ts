@@ -1,12 +1,13 @@
 // Persistence of widget conversations: the message log (buyer messages stored idempotently by clientMsgId),
 // catch-up reads, and turn commits guarded by the conversation's version so that two nodes racing on the same
 // turn cannot both apply it.
-import { Op, Transaction, UniqueConstraintError } from 'sequelize';
+import { ForeignKeyConstraintError, Op, QueryTypes, Transaction, UniqueConstraintError } from 'sequelize';
 import { z } from 'zod';
 import type { Clock } from './clock';
-import { CONVERSATION_LANGS, ConversationLang, HANDOFF_REASONS, MESSAGE_ROLES } from './conversation-enums';
+import { CONVERSATION_LANGS, CONVERSATION_STATUSES, ConversationLang, HANDOFF_REASONS, MESSAGE_ROLES } from './conversation-enums';
 import type { Database } from './db';
 import { DomainError } from './errors';
+import { columnList, insertRows, queryRows, tableOf, toInstances, updateById } from './sql-rows';
 import { Buyer, Conversation, ConversationMessage, Handoff, HandoffSummary } from './tables';
 import { parseInput } from './validate';
 
@@ -38,6 +39,15 @@ export interface Turn {
   state: StatePatch;
   messages: MessageDraft[];
   handoff?: HandoffDraft;
+  /** What the NLU read in the buyer message the turn answers, stored on that message with the turn. */
+  classified?: Classified;
+}
+
+/** An NLU result kept on a buyer message for the supervisors' tuning inbox. */
+export interface Classified {
+  messageId: number;
+  intent: string;
+  confidence: number;
 }
 
 export interface TurnCommit {
@@ -79,30 +89,27 @@ export class ConversationService {
   }
 
   async get(conversationId: number, t?: Transaction): Promise<Conversation> {
-    const conversation = await Conversation.findByPk(conversationId, { transaction: t });
-    if (!conversation) throw new DomainError('NOT_FOUND', 'No such conversation', { conversationId });
-    return conversation;
+    const rows = await queryRows(Conversation, `SELECT ${columnList(Conversation)} FROM ${tableOf(Conversation)} WHERE "id" = :id`, { id: conversationId }, t);
+    if (!rows.length) throw new DomainError('NOT_FOUND', 'No such conversation', { conversationId });
+    return toInstances(Conversation, rows)[0]!;
   }
 
-  /** Stores a buyer message once per clientMsgId; a repeat returns the stored message with `duplicate: true`. */
+  /**
+   * Stores a buyer message once per clientMsgId; a repeat returns the stored message with `duplicate: true`. The
+   * INSERT alone decides: the unique (conversation, clientMsgId) index catches a repeat, the foreign key a
+   * conversation that does not exist.
+   */
   async storeBuyerMessage(conversationId: number, input: z.input<typeof buyerMessage>): Promise<{ message: ConversationMessage; duplicate: boolean }> {
     const data = parseInput(buyerMessage, input);
-    const find = (t?: Transaction) => ConversationMessage.findOne({ where: { conversationId, clientMsgId: data.clientMsgId }, transaction: t });
+    const values = { conversationId, role: 'buyer' as const, type: data.type, payload: data.payload, clientMsgId: data.clientMsgId, replyTo: null, createdAt: this.deps.clock.now() };
     try {
-      return await this.deps.db.transaction(async (t) => {
-        const known = await find(t);
-        if (known) return { message: known, duplicate: true };
-        await this.get(conversationId, t);
-        const message = await ConversationMessage.create(
-          { conversationId, role: 'buyer', type: data.type, payload: data.payload, clientMsgId: data.clientMsgId, replyTo: null, createdAt: this.deps.clock.now() },
-          { transaction: t },
-        );
-        return { message, duplicate: false };
-      });
+      const [id] = await this.deps.db.transaction((t) => insertRows(ConversationMessage, [values], t));
+      return { message: toInstances(ConversationMessage, [{ id, ...values }])[0]!, duplicate: false };
     } catch (err) {
-      // Two nodes storing the same retry at once: the unique index picks one, the other returns it.
+      if (err instanceof ForeignKeyConstraintError) throw new DomainError('NOT_FOUND', 'No such conversation', { conversationId });
+      // A repeat, or two nodes storing the same retry at once: the unique index picks one, the other returns it.
       if (err instanceof UniqueConstraintError) {
-        const known = await find();
+        const known = await ConversationMessage.findOne({ where: { conversationId, clientMsgId: data.clientMsgId } });
         if (known) return { message: known, duplicate: true };
       }
       throw err;
@@ -123,27 +130,43 @@ export class ConversationService {
     return (await ConversationMessage.count({ where: { replyTo: messageId } })) > 0;
   }
 
-  /** Commits a turn atomically: state (if the version still matches), the replies, and a handoff. */
+  /** Commits a turn atomically: state (if the version still matches), the replies, the NLU result and a handoff. */
   async commitTurn(conversationId: number, turn: Turn): Promise<TurnCommit> {
     const drafts = turn.messages.map((m) => parseInput(messageDraft, m));
+    const patch = parseInput(statePatch, turn.state);
     return this.deps.db.transaction(async (t) => {
       const now = this.deps.clock.now();
-      const [affected] = await Conversation.update(
-        { ...turn.state, version: turn.version + 1, updatedAt: now },
-        { where: { id: conversationId, version: turn.version }, transaction: t },
-      );
-      if (affected === 0) throw new StaleConversationError(conversationId);
-      // The update holds the conversation row, so a reply another turn committed before it is visible now: if
-      // this turn's buyer message got answered meanwhile, it lost the race and must not answer again.
       const answering = [...new Set(drafts.flatMap((m) => (m.replyTo ? [m.replyTo] : [])))];
-      if (answering.length && (await ConversationMessage.count({ where: { replyTo: { [Op.in]: answering } }, transaction: t }))) {
-        throw new StaleConversationError(conversationId);
-      }
-      const conversation = await this.get(conversationId, t);
-      const messages: ConversationMessage[] = [];
-      for (const m of drafts) {
-        messages.push(await ConversationMessage.create({ conversationId, ...m, replyTo: m.replyTo ?? null, clientMsgId: null, createdAt: now }, { transaction: t }));
-      }
+      // updatedAt is the wall clock, as Sequelize's update() stamped it whatever the domain clock says.
+      const { sql, replacements } = versionedUpdate(conversationId, turn.version, { ...patch, updatedAt: new Date() });
+      // In this order: the versioned update (which holds the row); then, the row held, whether this turn's buyer
+      // message got answered meanwhile (a turn that lost that race must not answer again); then the writes, which
+      // the rollback undoes if either check failed.
+      const [updated, answered, ids] = await this.deps.db.inOrder([
+        () => queryRows<Record<string, unknown>>(Conversation, sql, replacements, t),
+        async () =>
+          answering.length
+            ? ConversationMessage.sequelize!.query<{ n: number }>(`SELECT COUNT(*) AS "n" FROM ${tableOf(ConversationMessage)} WHERE "reply_to" IN (:answering)`, {
+                replacements: { answering },
+                transaction: t,
+                type: QueryTypes.SELECT,
+              })
+            : [{ n: 0 }],
+        () =>
+          insertRows(
+            ConversationMessage,
+            drafts.map((m) => ({ conversationId, role: m.role, type: m.type, payload: m.payload, clientMsgId: null, replyTo: m.replyTo ?? null, createdAt: now })),
+            t,
+          ),
+        async () =>
+          turn.classified ? updateById(ConversationMessage, turn.classified.messageId, { nluIntent: turn.classified.intent, nluConfidence: turn.classified.confidence }, t) : 0,
+      ]);
+      if (updated.length === 0 || Number(answered[0]?.n ?? 0) > 0) throw new StaleConversationError(conversationId);
+      const conversation = toInstances(Conversation, updated)[0]!;
+      const messages = toInstances(
+        ConversationMessage,
+        drafts.map((m, i) => ({ id: ids[i], conversationId, ...m, replyTo: m.replyTo ?? null, clientMsgId: null, createdAt: now })),
+      );
       const handoff = turn.handoff
         ? await Handoff.create(
             { conversationId, buyerId: conversation.buyerId, ...turn.handoff, status: 'queued', claimedBy: null, claimedAt: null, closedAt: null, createdAt: now, updatedAt: now },
@@ -153,4 +176,31 @@ export class ConversationService {
       return { conversation, messages, handoff };
     });
   }
+}
+
+/** The bot's state patch, checked as the model's validators did (closed vocabularies, counts). */
+const statePatch = z
+  .object({
+    status: z.enum(CONVERSATION_STATUSES),
+    lang: z.enum(CONVERSATION_LANGS),
+    intent: z.string().nullable(),
+    pending: z.record(z.string(), z.unknown()).nullable(),
+    orderId: z.number().int().positive().nullable(),
+    failedCount: z.number().int().min(0),
+    agentName: z.string().nullable(),
+  })
+  .partial();
+
+/** UPDATE … RETURNING of the conversation's state, only at the version the turn was computed from. */
+function versionedUpdate(id: number, version: number, values: Record<string, unknown>): { sql: string; replacements: Record<string, unknown> } {
+  const attributes = Conversation.getAttributes() as Record<string, { field?: string }>;
+  const replacements: Record<string, unknown> = { id, version, next: version + 1 };
+  const sets = Object.entries(values).map(([name, value], i) => {
+    replacements[`s${i}`] = name === 'pending' && value !== null ? JSON.stringify(value) : value;
+    return `"${attributes[name]!.field ?? name}" = :s${i}`;
+  });
+  return {
+    sql: `UPDATE ${tableOf(Conversation)} SET ${[...sets, '"version" = :next'].join(', ')} WHERE "id" = :id AND "version" = :version RETURNING ${columnList(Conversation)}`,
+    replacements,
+  };
 }

@@ -22,6 +22,13 @@ export interface Database {
    * instead of spinning on SQLITE_BUSY; PostgreSQL relies on row locks taken by the services.
    */
   transaction<T>(fn: (t: Transaction) => Promise<T>): Promise<T>;
+  /**
+   * Runs independent statements of one transaction in the order given, resolving to their results. SQLite's
+   * connection queues statements itself, so they are issued at once, without a trip through JavaScript between
+   * each; pg allows one query at a time per client, so there they run one after another. A failure rejects the
+   * whole, and the transaction rolls back.
+   */
+  inOrder<T extends readonly unknown[]>(steps: { [K in keyof T]: () => Promise<T[K]> }): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -63,6 +70,13 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       dialect === 'sqlite'
         ? writeLock.runExclusive(() => sequelize.transaction({ type: Transaction.TYPES.IMMEDIATE }, fn))
         : sequelize.transaction(fn),
+    inOrder: async <T extends readonly unknown[]>(steps: { [K in keyof T]: () => Promise<T[K]> }) => {
+      const run = steps as unknown as Array<() => Promise<unknown>>;
+      if (dialect === 'sqlite') return (await Promise.all(run.map((step) => step()))) as unknown as T;
+      const results: unknown[] = [];
+      for (const step of run) results.push(await step());
+      return results as unknown as T;
+    },
     close: () => sequelize.close(),
   };
 }

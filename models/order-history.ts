@@ -1,6 +1,8 @@
 // A buyer's recent orders with everything support needs at a glance: product, payments, refunds,
-// cancellation and card-key state (secrets masked). One indexed query per table, no N+1.
-import { InferAttributes, Model, ModelStatic, QueryTypes } from 'sequelize';
+// cancellation and card-key state (secrets masked). One statement: the product joined, each order's children
+// aggregated as JSON arrays by indexed subqueries (no N+1). Through the SQLite driver a statement's fixed cost
+// (several trips to its thread pool) outweighed the index work of the five statements this replaced.
+import { InferAttributes, Model, ModelStatic, QueryTypes, Sequelize } from 'sequelize';
 import { maskSecret } from './tables/card-key';
 import { Cancellation, CardKey, Order, Payment, Product, Refund } from './tables';
 
@@ -24,53 +26,55 @@ export interface OrderSummary {
 
 const iso = (d: Date | string | null): string | null => (d === null ? null : new Date(d).toISOString());
 
-/**
- * Plain SELECTs of the named attributes, aliased as Sequelize names them: the rows findAll({ raw: true }) gives,
- * without its per-query work (on SQLite a `PRAGMA table_info` round trip before every model query). This is the
- * support desk's hottest read. Dates arrive as text on SQLite; iso() reads both.
- */
-function select<M extends Model, K extends keyof InferAttributes<M> & string>(
-  model: ModelStatic<M>,
-  attributes: readonly K[],
-  where: string,
-  replacements: Record<string, unknown>,
-): Promise<Array<Pick<InferAttributes<M>, K>>> {
-  const columns = model.getAttributes();
-  const list = attributes.map((a) => `"${columns[a]!.field}" AS "${a}"`).join(', ');
-  return model.sequelize!.query(`SELECT ${list} FROM "${model.getTableName() as string}" ${where}`, { replacements, type: QueryTypes.SELECT });
-}
-
 const ORDER_FIELDS = ['id', 'orderNo', 'status', 'quantity', 'amountCents', 'createdAt', 'paymentExpiresAt', 'paidAt', 'deliveredAt', 'revealedAt', 'productId'] as const;
 type OrderRow = Pick<InferAttributes<Order>, (typeof ORDER_FIELDS)[number]>;
+const PRODUCT_FIELDS = ['id', 'sku', 'name', 'brand', 'type', 'faceValueCents', 'deliveryMinutes'] as const;
 
-export async function recentOrders(buyerId: number, limit = 50): Promise<OrderSummary[]> {
-  const orders = await select(Order, ORDER_FIELDS, 'WHERE buyer_id = :buyerId ORDER BY created_at DESC, id DESC LIMIT :limit', { buyerId, limit });
-  return summarize(orders);
+type Fields<M extends Model> = ReadonlyArray<keyof InferAttributes<M> & string>;
+const PAYMENT_FIELDS: Fields<Payment> = ['externalId', 'channel', 'amountCents', 'status', 'paidAt'];
+const REFUND_FIELDS: Fields<Refund> = ['id', 'amountCents', 'channel', 'status', 'reason', 'expectedFrom', 'expectedBy', 'completedAt'];
+const CANCELLATION_FIELDS: Fields<Cancellation> = ['category', 'reasonCode', 'stage', 'initiatorType', 'note', 'createdAt'];
+const KEY_FIELDS: Fields<CardKey> = ['serial', 'secret', 'status'];
+
+const field = <M extends Model>(model: ModelStatic<M>, attribute: string): string => model.getAttributes()[attribute as keyof InferAttributes<M>]!.field!;
+
+/** `(SELECT [{…}, …] of the order's rows, by id)` in the dialect's JSON functions (same shape on both). */
+function children<M extends Model>(sequelize: Sequelize, model: ModelStatic<M>, attributes: Fields<M>): string {
+  const sqlite = sequelize.getDialect() === 'sqlite';
+  const pairs = attributes.map((a) => `'${a}', x."${field(model, a)}"`).join(', ');
+  const agg = sqlite ? `json_group_array(json_object(${pairs}) ORDER BY x."id")` : `json_agg(json_build_object(${pairs}) ORDER BY x."id")`;
+  return `(SELECT ${agg} FROM "${model.getTableName() as string}" x WHERE x."order_id" = o."id")`;
 }
 
-export async function summarize(orders: OrderRow[]): Promise<OrderSummary[]> {
-  if (orders.length === 0) return [];
-  const byOrder = ['WHERE order_id IN (:ids) ORDER BY id', { ids: orders.map((o) => o.id) }] as const;
-  const [products, payments, refunds, cancellations, keys] = await Promise.all([
-    select(Product, ['id', 'sku', 'name', 'brand', 'type', 'faceValueCents', 'deliveryMinutes'], 'WHERE id IN (:ids)', { ids: [...new Set(orders.map((o) => o.productId))] }),
-    select(Payment, ['orderId', 'externalId', 'channel', 'amountCents', 'status', 'paidAt'], ...byOrder),
-    select(Refund, ['id', 'orderId', 'amountCents', 'channel', 'status', 'reason', 'expectedFrom', 'expectedBy', 'completedAt'], ...byOrder),
-    select(Cancellation, ['orderId', 'category', 'reasonCode', 'stage', 'initiatorType', 'note', 'createdAt'], ...byOrder),
-    select(CardKey, ['orderId', 'serial', 'secret', 'status'], ...byOrder),
-  ]);
-  const productById = new Map(products.map((p) => [p.id, p]));
-  const group = <T extends { orderId: number | null }>(rows: T[]) => {
-    const map = new Map<number, T[]>();
-    for (const row of rows) if (row.orderId !== null) map.set(row.orderId, [...(map.get(row.orderId) ?? []), row]);
-    return map;
-  };
-  const paymentsOf = group(payments);
-  const refundsOf = group(refunds);
-  const keysOf = group(keys);
-  const cancellationOf = new Map(cancellations.map((c) => [c.orderId, c]));
-  return orders.map((o) => {
-    const p = productById.get(o.productId);
-    const c = cancellationOf.get(o.id);
+const statements = new WeakMap<Sequelize, string>();
+
+/** Orders with their product (p_*) and children (JSON); the caller appends WHERE / ORDER / LIMIT. */
+function summarySelect(sequelize: Sequelize): string {
+  let sql = statements.get(sequelize);
+  if (!sql) {
+    const columns = [
+      ...ORDER_FIELDS.map((a) => `o."${field(Order, a)}" AS "${a}"`),
+      ...PRODUCT_FIELDS.map((a) => `p."${field(Product, a)}" AS "p_${a}"`),
+      `${children(sequelize, Payment, PAYMENT_FIELDS)} AS "payments"`,
+      `${children(sequelize, Refund, REFUND_FIELDS)} AS "refunds"`,
+      `${children(sequelize, Cancellation, CANCELLATION_FIELDS)} AS "cancellations"`,
+      `${children(sequelize, CardKey, KEY_FIELDS)} AS "cardKeys"`,
+    ];
+    sql = `SELECT ${columns.join(', ')} FROM "orders" o LEFT JOIN "products" p ON p."id" = o."product_id"`;
+    statements.set(sequelize, sql);
+  }
+  return sql;
+}
+
+type SummaryRow = OrderRow & Record<`p_${(typeof PRODUCT_FIELDS)[number]}`, unknown> & Record<'payments' | 'refunds' | 'cancellations' | 'cardKeys', unknown>;
+
+async function summaries(where: string, replacements: Record<string, unknown>): Promise<OrderSummary[]> {
+  const sequelize = Order.sequelize!;
+  const rows = await sequelize.query<SummaryRow>(`${summarySelect(sequelize)} ${where}`, { replacements, type: QueryTypes.SELECT });
+  // SQLite returns the JSON as text, PostgreSQL parsed (and NULL for no rows).
+  const list = (value: unknown): Array<Record<string, any>> => (value === null ? [] : typeof value === 'string' ? JSON.parse(value) : (value as Array<Record<string, any>>));
+  return rows.map((o) => {
+    const c = list(o.cancellations)[0];
     return {
       id: o.id,
       orderNo: o.orderNo,
@@ -82,9 +86,20 @@ export async function summarize(orders: OrderRow[]): Promise<OrderSummary[]> {
       paidAt: iso(o.paidAt),
       deliveredAt: iso(o.deliveredAt),
       revealedAt: iso(o.revealedAt),
-      product: p ? { id: p.id, sku: p.sku, name: p.name, brand: p.brand, type: p.type, faceValueCents: p.faceValueCents, deliveryMinutes: p.deliveryMinutes } : null,
-      payments: (paymentsOf.get(o.id) ?? []).map((x) => ({ externalId: x.externalId, channel: x.channel, amountCents: x.amountCents, status: x.status, paidAt: iso(x.paidAt)! })),
-      refunds: (refundsOf.get(o.id) ?? []).map((r) => ({
+      product:
+        o.p_id === null
+          ? null
+          : {
+              id: o.p_id as number,
+              sku: o.p_sku as string,
+              name: o.p_name as string,
+              brand: o.p_brand as string,
+              type: o.p_type as Product['type'],
+              faceValueCents: o.p_faceValueCents as number,
+              deliveryMinutes: o.p_deliveryMinutes as number,
+            },
+      payments: list(o.payments).map((x) => ({ externalId: x.externalId, channel: x.channel, amountCents: x.amountCents, status: x.status, paidAt: iso(x.paidAt)! })),
+      refunds: list(o.refunds).map((r) => ({
         id: r.id,
         amountCents: r.amountCents,
         channel: r.channel,
@@ -95,7 +110,18 @@ export async function summarize(orders: OrderRow[]): Promise<OrderSummary[]> {
         completedAt: iso(r.completedAt),
       })),
       cancellation: c ? { category: c.category, reasonCode: c.reasonCode, stage: c.stage, initiatorType: c.initiatorType, note: c.note, createdAt: iso(c.createdAt)! } : null,
-      cardKeys: (keysOf.get(o.id) ?? []).map((k) => ({ serial: k.serial, secret: maskSecret(k.secret), status: k.status })),
+      cardKeys: list(o.cardKeys).map((k) => ({ serial: k.serial, secret: maskSecret(k.secret), status: k.status })),
     };
   });
+}
+
+export function recentOrders(buyerId: number, limit = 50): Promise<OrderSummary[]> {
+  return summaries('WHERE o."buyer_id" = :buyerId ORDER BY o."created_at" DESC, o."id" DESC LIMIT :limit', { buyerId, limit });
+}
+
+/** Summaries of the given orders, in the order given. */
+export async function summarize(orders: ReadonlyArray<Pick<OrderRow, 'id'>>): Promise<OrderSummary[]> {
+  if (orders.length === 0) return [];
+  const byId = new Map((await summaries('WHERE o."id" IN (:ids)', { ids: orders.map((o) => o.id) })).map((s) => [s.id, s]));
+  return orders.flatMap((o) => byId.get(o.id) ?? []);
 }

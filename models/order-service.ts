@@ -10,6 +10,7 @@ import { DomainError } from './errors';
 import * as inputs from './order-inputs';
 import { findOrder, OrderRef, OrderTx, OrderTxDeps, orderTx, withOrder } from './order-transaction';
 import { refundPayment, refundPayments } from './refunds';
+import { insertRows, toInstances } from './sql-rows';
 import * as stock from './stock';
 import { Buyer, Cancellation, CardKey, Dispute, Order, OrderEvent, Payment, Product, Refund } from './tables';
 import { parseInput } from './validate';
@@ -266,34 +267,37 @@ export class OrderService {
         throw new DomainError('CREDIT_RESTRICTED', undefined, { buyerId: order.buyerId, reasons: credit.reasons.map((r) => r.code) });
       }
     }
-    if (stage === 'delivered') await stock.revoke(this.deps.db, t, order.id, now);
-    else await stock.release(this.deps.db, t, order.id, now);
-    const refunds = stage === 'pending_payment' ? [] : await refundPayments(t, order.id, `cancel:${data.reasonCode}`, now);
+    const [, refunds] = await this.deps.db.inOrder([
+      () => (stage === 'delivered' ? stock.revoke(this.deps.db, t, order.id, now) : stock.release(this.deps.db, t, order.id, now)),
+      async () => (stage === 'pending_payment' ? [] : refundPayments(t, order.id, `cancel:${data.reasonCode}`, now)),
+    ]);
     const refundedCents = refunds.reduce((sum, r) => sum + r.amountCents, 0);
-    const cancellation = await Cancellation.create(
-      {
-        orderId: order.id,
-        buyerId: order.buyerId,
-        merchantId: order.merchantId,
-        productId: order.productId,
-        stage,
-        initiatorType: tx.actor.type,
-        initiatorId: tx.actor.id ?? null,
-        category: data.category,
-        reasonCode: data.reasonCode,
-        note: data.note ?? null,
-        refundedCents,
-        createdAt: now,
-      },
-      { transaction: t },
-    );
-    order.cancelledAt = now;
-    await tx.record('cancelled', refunds.length ? 'refund_pending' : 'cancelled', `${data.category}:${data.reasonCode}`, {
+    const values = {
+      orderId: order.id,
+      buyerId: order.buyerId,
+      merchantId: order.merchantId,
+      productId: order.productId,
+      stage,
+      initiatorType: tx.actor.type,
+      initiatorId: tx.actor.id ?? null,
       category: data.category,
       reasonCode: data.reasonCode,
+      note: data.note ?? null,
       refundedCents,
-    });
-    return { order, cancellation, refunds, replayed: false };
+      createdAt: now,
+    };
+    order.cancelledAt = now;
+    // A plain INSERT: every value is the service's own or validated by cancelInput.
+    const [[id]] = await this.deps.db.inOrder([
+      () => insertRows(Cancellation, [values], t),
+      () =>
+        tx.record('cancelled', refunds.length ? 'refund_pending' : 'cancelled', `${data.category}:${data.reasonCode}`, {
+          category: data.category,
+          reasonCode: data.reasonCode,
+          refundedCents,
+        }),
+    ]);
+    return { order, cancellation: toInstances(Cancellation, [{ id, ...values }])[0]!, refunds, replayed: false };
   }
 
   /** The payment gateway confirmed a refund arrived; the order is refunded once all its refunds have. */

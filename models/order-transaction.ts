@@ -7,6 +7,7 @@ import type { Database } from './db';
 import type { OrderStatus } from './enums';
 import { DomainError } from './errors';
 import type { DomainEventBus } from './events';
+import { columnList, insertRows, queryRows, tableOf, toInstances, updateById } from './sql-rows';
 import { Order, OrderEvent, OutboxMessage } from './tables';
 
 export type OrderRef = number | string;
@@ -30,9 +31,26 @@ export interface OrderTxDeps {
   webhooks: boolean;
 }
 
+/** The order by id or number; `lock` takes its row lock (PostgreSQL; SQLite transactions already write alone). */
 export async function findOrder(ref: OrderRef, t?: Transaction, lock = false): Promise<Order | null> {
-  const where = typeof ref === 'number' ? { id: ref } : { orderNo: ref };
-  return Order.findOne({ where, transaction: t, lock: lock && t ? t.LOCK.UPDATE : undefined });
+  const by = typeof ref === 'number' ? '"id"' : '"order_no"';
+  const forUpdate = lock && t && Order.sequelize!.getDialect() === 'postgres' ? ' FOR UPDATE' : '';
+  const rows = await queryRows(Order, `SELECT ${columnList(Order)} FROM ${tableOf(Order)} WHERE ${by} = :ref${forUpdate}`, { ref }, t);
+  return rows.length ? toInstances(Order, rows)[0]! : null;
+}
+
+/**
+ * Writes the order's changed attributes in one UPDATE and leaves the instance as save() would: updatedAt is the
+ * wall clock (as Sequelize stamps it), nothing pending. Values are the service's own (typed statuses and dates).
+ */
+async function saveChanges(order: Order, t: Transaction): Promise<void> {
+  const changed = order.changed();
+  if (!changed) return;
+  const values: Record<string, unknown> = Object.fromEntries(changed.map((k) => [k, order.get(k)]));
+  values.updatedAt = new Date();
+  await updateById(Order, order.id, values, t);
+  order.set(values, { raw: true });
+  for (const k of changed) order.changed(k as keyof Order, false);
 }
 
 export function withOrder<T>(deps: OrderTxDeps, ref: OrderRef, actor: Actor, fn: (tx: OrderTx) => Promise<T>): Promise<T> {
@@ -61,15 +79,18 @@ export function orderTx(deps: OrderTxDeps, t: Transaction, order: Order, actor: 
     async record(action, to, reason = null, extra = {}) {
       const from = isNew ? null : order.status;
       order.status = to;
-      if (order.changed()) await order.save({ transaction: t });
-      await OrderEvent.create(
-        { orderId: order.id, action, fromStatus: from, toStatus: to, actorType: actor.type, actorId: actor.id ?? null, reason, createdAt: now },
-        { transaction: t },
-      );
-      // The store already knows what it told us itself; it hears about what KaDesk did.
-      if (actor.type !== 'merchant') {
-        await notify(`order.${action}`, { orderNo: order.orderNo, from, to, actor: actor.type, reason, ...extra });
-      }
+      // The change, its audit row and the store's webhook do not depend on each other.
+      await deps.db.inOrder([
+        () => saveChanges(order, t),
+        () =>
+          insertRows(
+            OrderEvent,
+            [{ orderId: order.id, action, fromStatus: from, toStatus: to, actorType: actor.type, actorId: actor.id ?? null, reason, createdAt: now }],
+            t,
+          ),
+        // The store already knows what it told us itself; it hears about what KaDesk did.
+        async () => (actor.type !== 'merchant' ? notify(`order.${action}`, { orderNo: order.orderNo, from, to, actor: actor.type, reason, ...extra }) : undefined),
+      ]);
       const event = {
         orderId: order.id,
         orderNo: order.orderNo,

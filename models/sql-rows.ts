@@ -26,7 +26,7 @@ export const tableOf = (model: ModelStatic<Model>): string => `"${model.getTable
 const typeKey = (type: unknown): string => (type as { key?: string }).key ?? '';
 
 /** Values as Sequelize's parsers return them: SQLite hands dates and JSON back as text and booleans as 0/1. */
-export function readRow<R extends Row>(model: ModelStatic<Model>, row: R): R {
+function readRow<R extends Row>(model: ModelStatic<Model>, row: R): R {
   const attributes = model.getAttributes() as Record<string, { type: unknown }>;
   const sqlite = model.sequelize!.getDialect() === 'sqlite';
   for (const key of Object.keys(row)) {

@@ -34,7 +34,7 @@ export function attachWidget(io: Server, ctx: BotContext): Namespace {
   let engine: Promise<ConversationEngine> | null = null;
   const engineReady = (): Promise<ConversationEngine> => {
     if (!engine) {
-      engine = loadNlu().then((nlu) => new ConversationEngine({ domain, config, conversations, nlu }));
+      engine = (ctx.nlu ?? loadNlu)().then((nlu) => new ConversationEngine({ domain, config, conversations, nlu }));
       engine.catch(() => (engine = null));
     }
     return engine;
@@ -46,11 +46,11 @@ export function attachWidget(io: Server, ctx: BotContext): Namespace {
   io.httpServer.once('close', forwardDeskEvents(nsp, domain.events));
   const csat = new CsatService({ clock: domain.clock });
 
-  async function takeTurn(conversationId: number, message: ConversationMessage, input: BuyerInput): Promise<void> {
+  async function takeTurn(conversationId: number, message: ConversationMessage, input: BuyerInput, current?: Conversation): Promise<void> {
     const room = nsp.to(conversationRoom(conversationId));
     room.emit('typing', { role: 'bot', typing: true });
     try {
-      const commit = await (await engineReady()).answer(conversationId, message, input);
+      const commit = await (await engineReady()).answer(conversationId, message, input, current);
       if (!commit) return;
       for (const reply of commit.messages) room.emit('message', toWire(reply));
       if (commit.handoff) {
@@ -82,8 +82,9 @@ export function attachWidget(io: Server, ctx: BotContext): Namespace {
         domain.events.publish('conversation.message', { conversationId, buyerId, status: conversation.status, message: toWire(message) });
       }
       // A resent message whose first turn never finished is answered now; the engine skips answered ones. With a
-      // person on the conversation the bot stays out entirely — not even a typing indicator.
-      if (conversation.status !== 'agent') await takeTurn(conversationId, message, input);
+      // person on the conversation the bot stays out entirely — not even a typing indicator. A new message's turn
+      // starts from the conversation just read.
+      if (conversation.status !== 'agent') await takeTurn(conversationId, message, input, duplicate ? undefined : conversation);
     } catch (err) {
       const { error, internal } = toWireError(err);
       if (internal) logger.error({ err, buyerId }, 'widget message failed');
