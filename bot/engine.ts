@@ -39,7 +39,8 @@ export class ConversationEngine {
       const fresh = attempt === 0 ? current : undefined;
       if (!fresh && (await conversations.isAnswered(message.id))) return silent();
       const conversation = fresh ?? (await conversations.get(conversationId));
-      if (conversation.status !== 'bot') return silent();
+      // While queued for a person the bot keeps answering standard questions; once an agent holds it, it is silent.
+      if (conversation.status !== 'bot' && conversation.status !== 'queued') return silent();
       const turn = new TurnContext(this.deps, conversation, message, input.kind === 'text' ? input.text : null);
       await route(turn, routed);
       try {

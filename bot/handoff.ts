@@ -30,6 +30,12 @@ async function botActions(turn: TurnContext): Promise<string[]> {
  * turn's facts, in both languages.
  */
 export async function handOff(turn: TurnContext, reason: HandoffReason, opts: { intent?: string | null; order?: OrderSummary | null; detail: string }): Promise<void> {
+  if (turn.conversation.status === 'queued') {
+    // Already waiting for a person: one handoff per wait, the agent reads this message in the transcript.
+    turn.pending = null;
+    turn.say(m.text(turn.t.stillQueued));
+    return;
+  }
   const intent = opts.intent ?? turn.state.intent ?? turn.conversation.intent ?? null;
   const priority = PRIORITY[reason] + (intent && URGENT_INTENTS.has(intent) ? 1 : 0);
   const credit = reason === 'credit_restricted' ? (await turn.deps.domain.credit.profile(turn.buyerId)).reasons : [];

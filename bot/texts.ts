@@ -61,6 +61,7 @@ const zh = {
   redeemGeneric: (product: string) => `${product}：在订单详情中查看卡号和卡密，到对应平台的充值页面输入即可。遇到问题可以转人工客服。`,
   redeemNotYet: (no: string, status: string) => `订单 ${no} 的卡密还没发放（${status}），发放后即可按下面的步骤使用。`,
   handoff: '已为您转接人工客服，请稍候，客服会尽快回复您。',
+  stillQueued: '您已在人工客服队列中，客服接入后会第一时间处理；在此之前，订单、退款、卡密使用等问题我也可以继续帮您。',
   handoffReason: {
     human_intent: '这个问题需要人工客服为您处理。',
     buyer_request: '好的，马上为您安排人工客服。',
@@ -140,6 +141,7 @@ const en: Texts = {
   redeemGeneric: (product) => `${product}: open the order details to see the card number and code, then enter them on the platform's top-up page. A human agent can help if it does not work.`,
   redeemNotYet: (no, status) => `The card of order ${no} is not issued yet (${status}); once it is, follow these steps.`,
   handoff: 'I have passed you to a human agent; they will reply here shortly.',
+  stillQueued: 'You are already in the queue for a human agent, who will pick this up first thing; meanwhile I can still help with orders, refunds and using your card.',
   handoffReason: {
     human_intent: 'This needs a human agent.',
     buyer_request: 'Sure, getting you a human agent.',

@@ -66,7 +66,7 @@ describe.each(dialects())('order flows on %s', (dialect) => {
     client.close();
   });
 
-  test('wrong_item on a revealed order hands over to a person with the reason; the bot then stays quiet', async () => {
+  test('wrong_item on a revealed order hands over to a person with the reason; while queued the bot still answers, without a second handoff', async () => {
     const { client, order } = await setup('revealed');
     const { replies } = await client.say(`买错了 ${order.orderNo}`);
     expect(textOf(replies)).toContain('人工客服');
@@ -76,9 +76,14 @@ describe.each(dialects())('order flows on %s', (dialect) => {
     expect(handoff).toMatchObject({ reason: 'not_cancellable', intent: 'wrong_item', status: 'queued' });
     expect(handoff!.summary).toMatchObject({ orderNo: order.orderNo, reason: 'not_cancellable' });
     expect(await Order.findByPk(order.id)).toMatchObject({ status: 'delivered' });
-    const after = await client.say('你好');
-    expect(after.ack.ok).toBe(true);
-    expect(after.replies).toEqual([]);
+    const greeted = await client.say('你好');
+    expect(greeted.ack.ok).toBe(true);
+    expect(greeted.replies.length).toBeGreaterThan(0);
+    const again = await client.say('转人工');
+    expect(textOf(again.replies)).toContain('已在人工客服队列中');
+    expect(await Handoff.count({ where: { conversationId: handoff!.conversationId } })).toBe(1);
+    const { Conversation } = await import('../../models');
+    expect(await Conversation.findByPk(handoff!.conversationId)).toMatchObject({ status: 'queued' });
     client.close();
   });
 
