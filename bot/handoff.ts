@@ -18,6 +18,8 @@ const PRIORITY: Record<HandoffReason, number> = {
 };
 const URGENT_INTENTS: ReadonlySet<string> = new Set(['account_security', 'payment_issue', 'card_invalid']);
 
+export const handoffPriority = (reason: HandoffReason, intent: string | null): number => PRIORITY[reason] + (intent && URGENT_INTENTS.has(intent) ? 1 : 0);
+
 /** What the bot did to orders in this conversation (audited under its actor id) plus this turn's actions. */
 async function botActions(turn: TurnContext): Promise<string[]> {
   const events = await OrderEvent.findAll({ where: { actorType: 'bot', actorId: turn.actor.id }, order: [['id', 'ASC']], raw: true });
@@ -37,7 +39,7 @@ export async function handOff(turn: TurnContext, reason: HandoffReason, opts: { 
     return;
   }
   const intent = opts.intent ?? turn.state.intent ?? turn.conversation.intent ?? null;
-  const priority = PRIORITY[reason] + (intent && URGENT_INTENTS.has(intent) ? 1 : 0);
+  const priority = handoffPriority(reason, intent);
   const credit = reason === 'credit_restricted' ? (await turn.deps.domain.credit.profile(turn.buyerId)).reasons : [];
   const human = describeHandoff({ reason, intent, order: opts.order ?? null, buyerText: turn.buyerText, credit, misses: turn.failedCount });
   turn.handoff = {

@@ -1,8 +1,27 @@
 // The deterministic demo data set: catalog, buyers and ~90 days of orders, written in bulk.
 import type { Domain } from '../../models';
-import { Buyer, Cancellation, CardKey, Dispute, Merchant, Order, OrderEvent, Payment, Product, Refund } from '../../models/tables';
+import { AgentService } from '../../models/agent-service';
+import {
+  Agent,
+  Buyer,
+  Cancellation,
+  CardKey,
+  Conversation,
+  ConversationMessage,
+  CsatRating,
+  Dispute,
+  Handoff,
+  Merchant,
+  Order,
+  OrderEvent,
+  Payment,
+  Product,
+  Refund,
+} from '../../models/tables';
+import { DEMO_AGENTS, ensureDemoAgents } from '../../desk/demo-agents';
 import { buyerCountFor, makeBuyers } from './buyers';
 import { MERCHANTS, PRODUCTS } from './catalog';
+import { ConversationHistory } from './conversations';
 import { generateOrders } from './generate';
 import { Random } from './random';
 import { BulkWriter } from './writer';
@@ -19,6 +38,8 @@ export interface SeedOptions {
   log?: (line: string) => void;
   /** The payment window the domain runs with (its default is 15 minutes); unpaid orders expire after it. */
   paymentTtlMinutes?: number;
+  /** The desk's first-reply SLA (DESK_FIRST_REPLY_MINUTES, 5 by default); slower first replies are breaches. */
+  firstReplyMinutes?: number;
 }
 
 export interface SeedSummary {
@@ -57,6 +78,16 @@ export async function seedDemo(domain: Domain, opts: SeedOptions = {}): Promise<
   const random = new Random(seed);
   const buyers = makeBuyers(buyerCountFor(orders), random);
   const writer = new BulkWriter(domain.db);
+  // The same accounts `start` ensures in demo mode (reused when they exist), so seeded claims point at them.
+  await ensureDemoAgents(new AgentService({ clock: domain.clock }));
+  const deskAgents = await Agent.findAll({ where: { email: DEMO_AGENTS.filter((a) => a.role === 'agent').map((a) => a.email) }, order: [['id', 'ASC']] });
+  // A stream of its own, so adding conversations left the orders exactly as they were.
+  const chats = new ConversationHistory({
+    random: new Random(seed + 1),
+    now,
+    agents: deskAgents.map((a) => ({ key: String(a.id), name: a.name })),
+    firstReplyMs: (opts.firstReplyMinutes ?? 5) * 60_000,
+  });
 
   await domain.db.transaction(async (t) => {
     const at = new Date(now.getTime() - 120 * 86_400_000);
@@ -85,6 +116,7 @@ export async function seedDemo(domain: Domain, opts: SeedOptions = {}): Promise<
     stockLeft: STOCK_LEFT,
   })) {
     for (const o of batch.orders) byStatus[o.status] = (byStatus[o.status] ?? 0) + 1;
+    chats.add(batch.orders);
     await domain.db.transaction(async (t) => {
       await writer.prepare(t);
       await writer.insert(Order, batch.orders, t);
@@ -97,6 +129,13 @@ export async function seedDemo(domain: Domain, opts: SeedOptions = {}): Promise<
     });
     log(`orders: ${writer.written.get('orders') ?? 0}/${orders}`);
   }
+  await domain.db.transaction(async (t) => {
+    await writer.insert(Conversation, chats.rows.conversations, t);
+    await writer.insert(ConversationMessage, chats.rows.messages, t);
+    await writer.insert(Handoff, chats.rows.handoffs, t);
+    await writer.insert(CsatRating, chats.rows.csat, t);
+  });
+  log(`conversations: ${chats.rows.conversations.length}, handoffs: ${chats.rows.handoffs.length}`);
   await writer.finish();
 
   return {

@@ -7,7 +7,13 @@ import {
   Cancellation,
   CardKey,
   Compensation,
+  Conversation,
+  ConversationMessage,
+  CsatRating,
   Dispute,
+  Handoff,
+  HandoffNote,
+  IntentInboxEntry,
   Merchant,
   Order,
   OrderEvent,
@@ -39,6 +45,12 @@ const MAX_ROWS = 1_000;
 
 /** Every domain table, children before parents (the order a wipe must follow). */
 export const DOMAIN_MODELS: ModelStatic<Model>[] = [
+  IntentInboxEntry,
+  CsatRating,
+  HandoffNote,
+  Handoff,
+  ConversationMessage,
+  Conversation,
   OutboxMessage,
   Dispute,
   Compensation,

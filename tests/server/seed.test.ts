@@ -4,6 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { QueryTypes } from 'sequelize';
 import { Buyer, CardKey, ManualClock, openDomain, Product, recentOrders } from '../../models';
+import { analyticsServices } from '../../desk/supervisor/services';
+import { DEMO_AGENTS } from '../../desk/demo-agents';
+import { Agent, Conversation, Handoff } from '../../models/tables';
 import { seed } from '../../server/commands/seed';
 import { isEmpty, seedDemo, SeedSummary } from '../../server/seed';
 import { DOMAIN_MODELS } from '../../server/seed/writer';
@@ -184,6 +187,72 @@ describe.each(dialects())('demo seed on %s', (dialect) => {
     const others = (await Buyer.findAll()).filter((b) => !summary.abusiveBuyers.includes(b.externalId));
     const levels = await Promise.all(others.map(async (b) => (await d.credit.profile(b.id)).level));
     expect(levels.filter((l) => l === 'good').length / levels.length).toBeGreaterThan(0.85);
+  });
+
+  test('conversations: handoffs belong to their buyer, claims to a demo agent, timings and ratings agree', async () => {
+    expect(summary.rows.conversations).toBeGreaterThan(50);
+    expect(summary.rows.handoffs).toBeGreaterThan(5);
+    await none(`SELECT h.id FROM handoffs h LEFT JOIN conversations c ON c.id = h.conversation_id WHERE c.id IS NULL OR c.buyer_id <> h.buyer_id`);
+    await none(`SELECT c.id FROM conversations c LEFT JOIN orders o ON o.id = c.order_id WHERE o.id IS NULL OR o.buyer_id <> c.buyer_id`);
+    await none(`SELECT h.id FROM handoffs h WHERE h.claimed_by IS NOT NULL AND NOT EXISTS (SELECT 1 FROM agents a WHERE CAST(a.id AS TEXT) = h.claimed_by)`);
+    await none(`SELECT r.id FROM csat_ratings r JOIN conversations c ON c.id = r.conversation_id LEFT JOIN handoffs h ON h.id = r.handoff_id
+                WHERE c.status <> 'closed' OR h.closed_to <> 'closed' OR h.conversation_id <> c.id OR r.buyer_id <> c.buyer_id OR r.rating NOT BETWEEN 1 AND 5`);
+    await none(`SELECT m.id FROM conversation_messages m WHERE m.role = 'buyer' AND (m.nlu_intent IS NULL OR m.nlu_confidence IS NULL)`);
+    await none(`SELECT c.id FROM conversations c WHERE NOT EXISTS (SELECT 1 FROM conversation_messages m WHERE m.conversation_id = c.id AND m.role = 'bot')`);
+    // Handoffs are claimed by the demo accounts `start` ensures, and seeding did not create them twice.
+    const emails = DEMO_AGENTS.map((a) => a.email);
+    expect(await Agent.count({ where: { email: emails } })).toBe(emails.length);
+    // Sequences moved past the explicit ids: the desk's next rows get fresh ones.
+    const [{ maxHandoff }] = (await all('SELECT MAX(id) AS "maxHandoff" FROM handoffs')) as [{ maxHandoff: number }];
+    const next = await Conversation.create({ buyerId: 1, status: 'queued', lang: 'zh', intent: null, pending: null, orderId: null, agentName: null });
+    const handoff = await Handoff.create({ conversationId: next.id, buyerId: 1, orderId: null, reason: 'buyer_request', intent: null, summary: { intent: null, orderNo: null, reason: 'buyer_request', detail: '转人工', botActions: [], lastBuyerText: null }, priority: 1, status: 'queued', claimedBy: null, claimedAt: null, closedAt: null });
+    expect(next.id).toBe(summary.rows.conversations! + 1);
+    expect(handoff.id).toBe(Number(maxHandoff) + 1);
+    await handoff.destroy();
+    await next.destroy();
+    const handoffs = await all('SELECT * FROM handoffs');
+    const agentMessages = await all(`SELECT conversation_id, MIN(created_at) AS first FROM conversation_messages WHERE role = 'agent' GROUP BY conversation_id`);
+    const firstReply = new Map(agentMessages.map((m) => [m.conversation_id, ms(m.first)]));
+    for (const h of handoffs) {
+      expect(h.status).toBe('closed');
+      expect(ms(h.first_response_at) - ms(h.created_at)).toBe(Number(h.first_response_ms));
+      expect(firstReply.get(h.conversation_id)).toBe(ms(h.first_response_at));
+      expect(ms(h.claimed_at)).toBeGreaterThanOrEqual(ms(h.created_at));
+      expect(ms(h.claimed_at)).toBeLessThanOrEqual(ms(h.first_response_at));
+      expect(ms(h.closed_at) - ms(h.claimed_at)).toBe(Number(h.handling_ms));
+      expect(ms(h.closed_at)).toBeLessThan(ms(NOW));
+      // A breach is recorded exactly when the first reply came after the 5-minute SLA.
+      expect(h.breached_at !== null).toBe(Number(h.first_response_ms) > 5 * 60_000);
+    }
+    const summaries = handoffs.map((h) => (typeof h.summary === 'string' ? JSON.parse(h.summary) : h.summary) as { detail: string; detailEn: string });
+    expect(summaries.every((x) => /[\u4e00-\u9fff]/.test(x.detail) && /^[\x20-\x7e¥–]+$/.test(x.detailEn))).toBe(true);
+    const ratings = (await all('SELECT rating FROM csat_ratings')).map((r) => Number(r.rating));
+    expect(ratings.filter((x) => x >= 4).length / ratings.length).toBeGreaterThan(0.7);
+    expect(ratings.some((x) => x <= 2)).toBe(true);
+  });
+
+  test('the supervisors\' service analytics show plausible figures on the seeded data', async () => {
+    const { service } = analyticsServices(d);
+    const byDay = await service.metrics({ by: 'day' });
+    expect(byDay.containment.conversations).toBeGreaterThan(20);
+    expect(byDay.containment.rate).toBeGreaterThan(0.6);
+    expect(byDay.containment.rate).toBeLessThan(0.95);
+    expect(byDay.handoffsByIntent.find((i) => i.intent === 'human_agent')?.rate).toBe(1);
+    const days = byDay.rows.filter((r) => r.handoffs > 0);
+    expect(days.length).toBeGreaterThan(5);
+    // The whole 90 days by agent: a few SLA breaches among the handoffs.
+    const byAgent = await service.metrics({ by: 'agent', from: '2026-08-04', to: '2026-11-02' });
+    expect(byAgent.rows.map((r) => r.label).sort()).toEqual(DEMO_AGENTS.filter((a) => a.role === 'agent').map((a) => a.name).sort());
+    for (const row of byAgent.rows) {
+      expect(row.firstResponse.avgMs).toBeGreaterThan(10_000);
+      expect(row.firstResponse.avgMs).toBeLessThan(10 * 60_000);
+      expect(row.handling.avgMs).toBeGreaterThan(60_000);
+      expect(row.csat.average).toBeGreaterThan(3.5);
+      expect(row.csat.average).toBeLessThanOrEqual(5);
+    }
+    const breaches = byAgent.rows.reduce((n, r) => n + r.slaBreaches, 0);
+    expect(breaches).toBeGreaterThan(0);
+    expect(breaches).toBeLessThan(byAgent.rows.reduce((n, r) => n + r.handoffs, 0) / 4);
   });
 
   test('the real order service keeps working on the seeded data (ids and sequences included)', async () => {
