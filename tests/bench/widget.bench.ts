@@ -4,16 +4,14 @@
 //   --max-rate M fleet messages/s where the ceiling search stops (4000)  --no-ramp  --cpu-prof DIR (server profile)
 // Reports send → bot reply p50/p95/p99, lost or doubly answered messages (client view and the database), the
 // ceiling (fleet rate stepped up until p99 > 50 ms or an error), server RSS per connected idle buyer.
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { QueryTypes, Sequelize } from 'sequelize';
 import { latency, machine, table, type Latency } from './bench-report';
+import { demoTokens, freePort, startServer, stopServer } from './server-process';
 import { runStep, WidgetBuyer, type StepResult } from './widget-load';
 
-const ROOT = path.resolve(__dirname, '../..');
 const P99_TARGET_MS = 50;
 const RAMP_FACTORS = [1, 1.5, 2, 3, 4, 6, 8];
 
@@ -38,72 +36,7 @@ function flags(argv: string[]) {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer().once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
 const rssMiB = (pid: number): number => Number(/^VmRSS:\s+(\d+) kB/m.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
-
-async function startServer(dir: string, port: number, buyers: number, cpuProfDir: string | null): Promise<ChildProcess> {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: 'development',
-    KADESK_DEMO: '1',
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    KADESK_DB_FILE: path.join(dir, 'bench.sqlite'),
-    KADESK_MODEL_DIR: path.join(dir, 'models'),
-    // Flood protection sized so the bench's own rate never trips it.
-    WIDGET_RATE_POINTS: String(Math.max(1000, buyers * 10)),
-    WIDGET_RATE_SECONDS: '1',
-    LOG_LEVEL: 'warn',
-  };
-  delete env.DATABASE_URL;
-  delete env.REDIS_URL;
-  const nodeArgs = cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`] : [];
-  const child = spawn(process.execPath, [...nodeArgs, path.join(ROOT, 'server/bin/kadesk.js'), 'start'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout!.on('data', (chunk) => (output += chunk));
-  child.stderr!.on('data', (chunk) => (output += chunk));
-  const deadline = Date.now() + 180_000;
-  while (!(await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false))) {
-    if (child.exitCode !== null) throw new Error(`kadesk start exited ${child.exitCode}:\n${output}`);
-    if (Date.now() > deadline) throw new Error(`kadesk start did not answer /healthz in 180 s:\n${output}`);
-    await sleep(200);
-  }
-  return child;
-}
-
-async function stopServer(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGINT');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
-  await exited;
-  clearTimeout(timer);
-}
-
-/** Demo tokens (and each buyer's demo orders), a few requests at a time. */
-async function tokens(base: string, n: number): Promise<string[]> {
-  const out: string[] = new Array(n);
-  let next = 0;
-  const worker = async () => {
-    while (next < n) {
-      const i = next++;
-      const res = await fetch(`${base}/demo/token?buyer=bench-${i}`);
-      if (!res.ok) throw new Error(`/demo/token ${res.status}: ${await res.text()}`);
-      out[i] = ((await res.json()) as { token: string }).token;
-    }
-  };
-  await Promise.all(Array.from({ length: 8 }, worker));
-  return out;
-}
 
 interface Verdict {
   lost: number;
@@ -156,11 +89,18 @@ async function main(): Promise<void> {
   const base = `http://127.0.0.1:${port}`;
   if (opts.cpuProfDir) fs.mkdirSync(opts.cpuProfDir, { recursive: true });
   console.log(`server: kadesk start on ${base}, SQLite ${dir}/bench.sqlite`);
-  const server = await startServer(dir, port, opts.buyers, opts.cpuProfDir);
+  const server = await startServer({
+    dir,
+    dbFile: path.join(dir, 'bench.sqlite'),
+    port,
+    cpuProfDir: opts.cpuProfDir,
+    // Flood protection sized so the bench's own rate never trips it.
+    env: { WIDGET_RATE_POINTS: String(Math.max(1000, opts.buyers * 10)), WIDGET_RATE_SECONDS: '1' },
+  });
   const buyers: WidgetBuyer[] = [];
   try {
     const pid = server.pid!;
-    const list = await tokens(base, opts.buyers + 1);
+    const list = await demoTokens(base, 'bench', opts.buyers + 1);
     // One conversation first: the bot loads (or trains) its model on the first message.
     const warm = await WidgetBuyer.connect(base, list[opts.buyers], 0);
     await runStep([warm], 1, 1, 60_000);
