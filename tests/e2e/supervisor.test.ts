@@ -2,7 +2,8 @@
 // supervisor adds it to the right intent, retrains, activates the new version, and the bot now classifies that
 // message correctly. The analytics page draws the hour-of-week heatmap of the default-size demo seed, whose
 // hottest cells are the weekend evenings it was seeded with, and the reason report downloads as CSV. The service
-// and credit pages show their figures. Screenshots (1440×900) of every page are kept for review.
+// and credit pages show their figures. A supervisor manages canned responses in the UI (a bad variable is refused
+// with the server's code and message) and the desk API serves what was saved. Screenshots (1440×900) of every page are kept for review.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -154,6 +155,70 @@ describeBrowser('supervisor workspaces: inbox → retrain → activate → the b
     await restricted.first().waitFor();
     await expect(restricted.first().locator('td').nth(3).textContent()).resolves.toMatch(/\S/);
     await page.screenshot({ path: path.join(shots, 'credit.png') });
+    await page.close();
+  }, 30_000);
+
+  /** The canned responses the desk API lists in `lang`, read with a supervisor's own token. */
+  async function apiCanned(lang: string): Promise<Array<{ id: number; shortcut: string; lang: string; title: string; body: string }>> {
+    const login = await fetch(`${h.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: SUPERVISOR.email, password: SUPERVISOR.password }) });
+    const { token } = (await login.json()) as { token: string };
+    const res = await fetch(`${h.url}/api/desk/canned?lang=${lang}`, { headers: { authorization: `Bearer ${token}` } });
+    expect(res.status).toBe(200);
+    return ((await res.json()) as { canned: Array<{ id: number; shortcut: string; lang: string; title: string; body: string }> }).canned;
+  }
+
+  test('a canned response created, edited and deleted in the UI is served by the desk API; a bad variable is refused', async () => {
+    const shortcut = 'e2e-refund';
+    const page = await signedIn();
+    await page.locator('[data-view="canned"]').click();
+    await page.getByRole('button', { name: '新建快捷回复' }).click();
+    const form = page.locator('dialog');
+    await form.getByLabel('快捷指令').fill(shortcut);
+    await form.getByLabel('语言').selectOption('zh');
+    await form.getByLabel('标题').fill('退款说明');
+    await form.getByLabel('内容').fill('<b>{buyerName}</b> 您好，订单 {orderId} 的退款 ¥{amount} 已提交');
+    // The preview marks variables as text: the tag stays visible, the unknown name is flagged.
+    const preview = form.locator('.canned-preview');
+    await expect(preview.locator('mark.var').allTextContents()).resolves.toEqual(['{buyerName}', '{orderId}', '{amount}']);
+    await expect(preview.locator('mark.unknown').allTextContents()).resolves.toEqual(['{orderId}']);
+    await expect(preview.locator('b').count()).resolves.toBe(0);
+    await expect(preview.textContent()).resolves.toContain('<b>');
+    await form.getByRole('button', { name: '保存' }).click();
+    const error = form.locator('.form-error');
+    await expect(error.getAttribute('data-code')).resolves.toBe('VALIDATION_FAILED');
+    await expect(error.textContent()).resolves.toMatch(/VALIDATION_FAILED.*body: unknown variable/);
+    expect((await apiCanned('zh')).filter((c) => c.shortcut === shortcut)).toEqual([]);
+
+    const body = '{buyerName} 您好，订单 {orderNo} 的退款 ¥{amount} 已提交，预计 {refundDate} 前退回';
+    await form.getByLabel('内容').fill('{buyerName} 您好，订单 ');
+    await form.getByRole('button', { name: '{orderNo}' }).click();
+    await expect(form.getByLabel('内容').inputValue()).resolves.toBe('{buyerName} 您好，订单 {orderNo}');
+    await form.getByLabel('内容').fill(body);
+    await form.getByRole('button', { name: '保存' }).click();
+    await form.waitFor({ state: 'detached' });
+    const created = (await apiCanned('zh')).find((c) => c.shortcut === shortcut);
+    expect(created).toMatchObject({ lang: 'zh', title: '退款说明', body });
+    expect((await apiCanned('en')).some((c) => c.shortcut === shortcut)).toBe(false);
+    const row = page.locator(`tr[data-canned="${created!.id}"]`);
+    await expect(row.locator('mark.var').count()).resolves.toBe(4);
+    await page.getByLabel('语言').selectOption('en');
+    await row.waitFor({ state: 'detached' });
+    await page.getByLabel('语言').selectOption('zh');
+    await row.waitFor();
+    await page.screenshot({ path: path.join(shots, 'canned.png') });
+
+    await row.getByRole('button', { name: '编辑' }).click();
+    await form.getByLabel('标题').fill('退款进度');
+    await form.getByRole('button', { name: '保存' }).click();
+    await form.waitFor({ state: 'detached' });
+    // The list re-reads after the dialog closes.
+    await row.locator('td:nth-child(3)', { hasText: /^退款进度$/ }).waitFor();
+    expect((await apiCanned('zh')).find((c) => c.id === created!.id)).toMatchObject({ title: '退款进度', body });
+
+    await row.getByRole('button', { name: '删除' }).click();
+    await form.getByRole('button', { name: '删除' }).click();
+    await row.waitFor({ state: 'detached' });
+    expect((await apiCanned('zh')).some((c) => c.id === created!.id)).toBe(false);
     await page.close();
   }, 30_000);
 });

@@ -53,3 +53,10 @@ export const service = (by: 'day' | 'agent', filters: Filters) => get('/analytic
 export const buyers = (level?: string) => get('/credit/buyers', s.buyersSchema, { level });
 export const override = (buyerId: number, body: { level: string; note: string }) => send('PUT', `/credit/buyers/${buyerId}/override`, body);
 export const clearOverride = (buyerId: number, note: string) => send('DELETE', `/credit/buyers/${buyerId}/override`, { note });
+
+// Canned responses live under /api/desk (desk/README.md); only supervisors may change them.
+const canned = '/api/desk/canned';
+export type CannedInput = { shortcut: string; lang: string; title: string; body: string };
+export const cannedList = (lang?: string) => call('GET', `${canned}${query({ lang })}`, undefined, read(s.cannedListSchema));
+export const saveCanned = (body: CannedInput, id?: number) => call(id ? 'PUT' : 'POST', id ? `${canned}/${id}` : canned, body, (json) => json ?? {});
+export const deleteCanned = (id: number) => call('DELETE', `${canned}/${id}`, undefined, (json) => json ?? {});

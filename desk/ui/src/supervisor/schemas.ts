@@ -1,6 +1,7 @@
 // The /api/supervisor answers as the supervisor pages read them (desk/supervisor/README.md). Tolerant like
 // protocol.ts: unknown fields pass; an answer that does not fit is reported as BAD_RESPONSE, never half-drawn.
 import * as z from 'zod/mini';
+import { cannedSchema } from '../protocol';
 
 const rate = { orders: z.number(), cancelled: z.number(), rate: z.nullable(z.number()) };
 export const rateSchema = z.looseObject(rate);
@@ -106,3 +107,6 @@ export const buyerCreditSchema = z.looseObject({
 });
 export type BuyerCredit = z.infer<typeof buyerCreditSchema>;
 export const buyersSchema = z.looseObject({ buyers: z.array(buyerCreditSchema) });
+
+/** `/api/desk/canned`: the desk's own canned response shape, listed. */
+export const cannedListSchema = z.looseObject({ canned: z.array(cannedSchema) });

@@ -2,7 +2,7 @@
 import type { Lang } from '../i18n';
 
 const zh = {
-  nav: { desk: '工作台', intents: '意图调优', analytics: '取消分析', service: '服务', credit: '信用' },
+  nav: { desk: '工作台', intents: '意图调优', analytics: '取消分析', service: '服务', credit: '信用', canned: '快捷回复' },
   loading: '加载中…',
   failed: '加载失败',
   retry: '重试',
@@ -111,12 +111,24 @@ const zh = {
   clearOverride: '取消调整',
   note: '备注（必填，将记入审计）',
   noBuyers: '没有关注或受限的买家',
+  // canned responses
+  allLangs: '全部语言',
+  newCanned: '新建快捷回复',
+  editCanned: '编辑快捷回复',
+  shortcut: '快捷指令',
+  shortcutHint: '小写字母、数字、_ 和 -，最多 32 个',
+  title: '标题',
+  body: '内容',
+  variables: '变量（点击插入）',
+  preview: '预览',
+  noCanned: '还没有快捷回复',
+  confirmDeleteCanned: (shortcut: string, lang: string) => `删除快捷回复 /${shortcut}（${lang}）？`,
 };
 
 export type SupervisorTexts = typeof zh;
 
 const en: SupervisorTexts = {
-  nav: { desk: 'Desk', intents: 'Intent tuning', analytics: 'Cancellations', service: 'Service', credit: 'Credit' },
+  nav: { desk: 'Desk', intents: 'Intent tuning', analytics: 'Cancellations', service: 'Service', credit: 'Credit', canned: 'Canned responses' },
   loading: 'Loading…',
   failed: 'Could not load',
   retry: 'Retry',
@@ -221,6 +233,17 @@ const en: SupervisorTexts = {
   clearOverride: 'Clear override',
   note: 'Note (required, audited)',
   noBuyers: 'No buyer on watch or restricted',
+  allLangs: 'All languages',
+  newCanned: 'New canned response',
+  editCanned: 'Edit canned response',
+  shortcut: 'Shortcut',
+  shortcutHint: 'lower-case letters, digits, _ and -, up to 32',
+  title: 'Title',
+  body: 'Body',
+  variables: 'Variables (click to insert)',
+  preview: 'Preview',
+  noCanned: 'No canned responses yet',
+  confirmDeleteCanned: (shortcut, lang) => `Delete the canned response /${shortcut} (${lang})?`,
 };
 
 export const SUPERVISOR_TEXTS: Record<Lang, SupervisorTexts> = { 'zh-CN': zh, en };

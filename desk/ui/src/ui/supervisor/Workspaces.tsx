@@ -1,4 +1,4 @@
-// A supervisor's frame: the workspace tabs (Desk | intent tuning | cancellations | service | credit) above the
+// A supervisor's frame: the workspace tabs (Desk | intent tuning | cancellations | service | credit | canned) above the
 // desk or a supervisor page. The desk stays mounted while hidden, so its connection and SLA alerts carry on.
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
@@ -6,12 +6,13 @@ import { TEXTS, type Lang } from '../../i18n';
 import { SUPERVISOR_TEXTS } from '../../supervisor/texts';
 import { Toasts, useToasts } from '../toasts';
 import { AnalyticsPage } from './AnalyticsPage';
+import { CannedPage } from './CannedPage';
 import { SvCtx } from './context';
 import { CreditPage } from './CreditPage';
 import { IntentsPage } from './IntentsPage';
 import { ServicePage } from './ServicePage';
 
-const VIEWS = ['desk', 'intents', 'analytics', 'service', 'credit'] as const;
+const VIEWS = ['desk', 'intents', 'analytics', 'service', 'credit', 'canned'] as const;
 type View = (typeof VIEWS)[number];
 const VIEW_KEY = 'kadesk.desk.view';
 
@@ -38,6 +39,7 @@ export function Workspaces({ lang, desk }: { lang: Lang; desk: ComponentChildren
         {view === 'analytics' && <AnalyticsPage />}
         {view === 'service' && <ServicePage />}
         {view === 'credit' && <CreditPage />}
+        {view === 'canned' && <CannedPage />}
         <Toasts toasts={toasts} />
       </div>
     </SvCtx.Provider>
