@@ -42,7 +42,8 @@ export class Deskside {
     const socket = io(`${h.url}/desk`, { auth: { token }, transports: ['websocket'], reconnection: false });
     const side = new Deskside(socket);
     return new Promise((resolve, reject) => {
-      socket.once('connect', () => resolve(side));
+      // The server joins the agent's rooms and then sends the snapshot: only then is the desk fully connected.
+      socket.once('queue:snapshot', () => resolve(side));
       socket.once('connect_error', (err: Error & { data?: unknown }) => reject(err));
     });
   }
