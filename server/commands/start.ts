@@ -30,8 +30,10 @@ export async function start(): Promise<number> {
     '',
     `KaDesk is running (${domain.db.dialect}${domain.db.dialect === 'sqlite' ? `: ${config.databaseUrl}` : ''}${redis ? ', Redis adapter' : ''})`,
     `  health        ${base}/healthz`,
+    `  agent desk    ${base}/desk`,
     `  platform API  ${base}/api/platform`,
   ];
+  if (config.demo) lines.splice(2, 0, `  demo store    ${base}/  (the buyer widget is the chat bubble)`);
   if (config.demo) lines.push('', 'Demo credentials:', `  platform API key  ${config.platformApiKey}`, '  desk (POST /api/auth/login, email / password):', ...deskLogins);
   process.stdout.write(`${lines.join('\n')}\n\n`);
 
