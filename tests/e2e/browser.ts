@@ -8,7 +8,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { createServer, type KadeskServer } from '../../server/app';
 import { loadConfig } from '../../server/config';
 import { createLogger } from '../../server/logger';
-import { openTestDomain, type TestDomain } from '../helpers/domain';
+import { makeCatalog, openTestDomain, type TestDomain } from '../helpers/domain';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -74,6 +74,26 @@ export async function startServer(): Promise<LiveServer> {
       await domain.teardown();
     },
   };
+}
+
+/**
+ * For one describe block: the demo store (real server, fresh SQLite, a product with keys in stock so demo buyers'
+ * orders are real) and a browser, both closed afterwards. Read `browser` / `live` inside tests, not at definition.
+ */
+export function demoStore(): { browser: Browser; live: LiveServer } {
+  const fixture = {} as { browser: Browser; live: LiveServer };
+  beforeAll(async () => {
+    ensureWidgetBuilt();
+    // One after the other: if the browser cannot start, afterAll still stops the server.
+    fixture.live = await startServer();
+    await makeCatalog({ keys: 40 });
+    fixture.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await fixture.browser?.close();
+    await fixture.live?.stop();
+  });
+  return fixture;
 }
 
 /** Everything inside the widget lives in its shadow root; Playwright's CSS locators pierce it. */

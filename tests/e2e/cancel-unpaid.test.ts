@@ -1,8 +1,7 @@
 // The whole stack in a real browser: the demo store page, the embedded widget, the /widget namespace, the
 // conversation engine and the order service on SQLite. A buyer cancels an unpaid order from the chat.
 import { Order } from '../../models';
-import { makeCatalog } from '../helpers/domain';
-import { describeBrowser, ensureWidgetBuilt, launchBrowser, openPage, startServer, widget, type Browser, type LiveServer, type Page } from './browser';
+import { demoStore, describeBrowser, openPage, type Page, widget } from './browser';
 
 /** Presses the newest enabled button with this label (older messages keep theirs, disabled). */
 async function press(page: Page, name: RegExp): Promise<void> {
@@ -11,24 +10,10 @@ async function press(page: Page, name: RegExp): Promise<void> {
 }
 
 describeBrowser('buyer cancels an unpaid order through the widget', () => {
-  let browser: Browser;
-  let live: LiveServer;
-
-  beforeAll(async () => {
-    ensureWidgetBuilt();
-    // One after the other: if the browser cannot start, afterAll still stops the server.
-    live = await startServer();
-    // Demo orders are real orders: they need a product with card keys in stock.
-    await makeCatalog({ keys: 40 });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await live?.stop();
-  });
+  const store = demoStore();
 
   test('asks about the unpaid order, presses cancel and confirm, and sees the status change', async () => {
-    const page = await openPage(browser, `${live.base}/?buyer=e2e-cancel-1`);
+    const page = await openPage(store.browser, `${store.live.base}/?buyer=e2e-cancel-1`);
     const unpaidRow = page.locator('#orders tr', { has: page.locator('[data-status="pending_payment"]') }).first();
     const orderNo = (await unpaidRow.getAttribute('data-order'))!;
     expect(orderNo).toBeTruthy();
@@ -51,7 +36,7 @@ describeBrowser('buyer cancels an unpaid order through the widget', () => {
   });
 
   test('a message containing HTML shows as literal text', async () => {
-    const page = await openPage(browser, `${live.base}/?buyer=e2e-xss-1`);
+    const page = await openPage(store.browser, `${store.live.base}/?buyer=e2e-xss-1`);
     await page.evaluate('window.__pwned = false');
     const attack = '<img src=x onerror="window.__pwned = true">';
     await widget(page).locator('button.launcher').click();

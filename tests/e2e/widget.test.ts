@@ -3,8 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { makeCatalog } from '../helpers/domain';
-import { computedStyle, describeBrowser, ensureWidgetBuilt, focusedInWidget, launchBrowser, openPage, startServer, widget, type Browser, type LiveServer } from './browser';
+import { computedStyle, demoStore, describeBrowser, focusedInWidget, openPage, widget } from './browser';
 
 const HOSTILE_CSS = `
   * { font-size: 40px !important; color: red !important; letter-spacing: 12px !important; line-height: 4 !important; }
@@ -14,37 +13,23 @@ const HOSTILE_CSS = `
 `;
 
 describeBrowser('buyer widget on the demo store page', () => {
-  let browser: Browser;
-  let live: LiveServer;
+  const store = demoStore();
   const shots = fs.mkdtempSync(path.join(os.tmpdir(), 'kadesk-widget-'));
 
-  beforeAll(async () => {
-    ensureWidgetBuilt();
-    // One after the other: if the browser cannot start, afterAll still stops the server.
-    live = await startServer();
-    // The demo token gives each buyer real orders, which need a product with keys in stock.
-    await makeCatalog({ keys: 40 });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await live?.stop();
-  });
-
   test('serves widget.js and the store page with exactly one widget tag', async () => {
-    const js = await fetch(`${live.base}/widget.js`);
+    const js = await fetch(`${store.live.base}/widget.js`);
     expect(js.status).toBe(200);
     expect(js.headers.get('content-type')).toMatch(/javascript/);
-    const html = await (await fetch(`${live.base}/?buyer=shop-1`)).text();
+    const html = await (await fetch(`${store.live.base}/?buyer=shop-1`)).text();
     expect(html.match(/<script src="\/widget\.js"/g)).toHaveLength(1);
     expect(html).toContain('data-token-url="/demo/token?buyer=shop-1"');
-    const bad = await fetch(`${live.base}/?buyer=%3Cscript%3E`);
+    const bad = await fetch(`${store.live.base}/?buyer=%3Cscript%3E`);
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({ error: { code: 'VALIDATION_FAILED' } });
   });
 
   test('hostile host CSS cannot hide or restyle the widget', async () => {
-    const page = await openPage(browser, `${live.base}/?buyer=hostile-1`);
+    const page = await openPage(store.browser, `${store.live.base}/?buyer=hostile-1`);
     await page.addStyleTag({ content: HOSTILE_CSS });
     const launcher = widget(page).locator('button.launcher');
     await expect(launcher.isVisible()).resolves.toBe(true);
@@ -60,7 +45,7 @@ describeBrowser('buyer widget on the demo store page', () => {
   });
 
   test('opening moves focus to the labelled input; Escape closes and returns focus to the launcher', async () => {
-    const page = await openPage(browser, `${live.base}/?buyer=focus-1&lang=en`);
+    const page = await openPage(store.browser, `${store.live.base}/?buyer=focus-1&lang=en`);
     const launcher = widget(page).getByRole('button', { name: 'Open customer service chat' });
     await launcher.click();
     await expect(focusedInWidget(page)).resolves.toMatchObject({ id: 'kd-input' });
@@ -73,12 +58,12 @@ describeBrowser('buyer widget on the demo store page', () => {
   });
 
   test('on a phone the open panel fills the screen (screenshots for review)', async () => {
-    const desktop = await openPage(browser, `${live.base}/?buyer=shot-1`);
+    const desktop = await openPage(store.browser, `${store.live.base}/?buyer=shot-1`);
     await widget(desktop).locator('button.launcher').click();
     await desktop.screenshot({ path: path.join(shots, 'desktop.png') });
     await desktop.close();
 
-    const phone = await openPage(browser, `${live.base}/?buyer=shot-1`, 'phone');
+    const phone = await openPage(store.browser, `${store.live.base}/?buyer=shot-1`, 'phone');
     await widget(phone).locator('button.launcher').click();
     const box = await widget(phone).locator('.panel').boundingBox();
     expect(box).toEqual({ x: 0, y: 0, width: 390, height: 844 });
