@@ -10,6 +10,7 @@ import { createServer, KadeskServer } from '../../server/app';
 import { Config, loadConfig } from '../../server/config';
 import { createLogger } from '../../server/logger';
 import { makeCatalog, openTestDomain, TestDomain } from '../helpers/domain';
+import { SocketSide } from '../helpers/socket-side';
 
 process.env.KADESK_MODEL_DIR = path.join(os.tmpdir(), `kadesk-test-models-${process.env.JEST_WORKER_ID ?? '0'}`);
 
@@ -53,14 +54,14 @@ export const tokenFor = (config: Config, sub: string, opts: { expiresIn?: number
 
 export type Ack = { ok: true; message: WireMessage; duplicate?: boolean } | { ok: false; error: { code: string; message: string } };
 
-export class Buyerside {
+export class Buyerside extends SocketSide {
   readonly messages: WireMessage[] = [];
   readonly orderUpdates: any[] = [];
   readonly conversationUpdates: any[] = [];
   private typingOff = 0;
-  private waiters: Array<() => void> = [];
 
-  constructor(readonly socket: Socket) {
+  constructor(socket: Socket) {
+    super(socket);
     socket.on('message', (m: WireMessage) => this.push(() => this.messages.push(m)));
     socket.on('order:update', (u: unknown) => this.push(() => this.orderUpdates.push(u)));
     socket.on('conversation:update', (u: unknown) => this.push(() => this.conversationUpdates.push(u)));
@@ -69,7 +70,11 @@ export class Buyerside {
 
   private push(apply: () => void): void {
     apply();
-    for (const w of this.waiters.splice(0)) w();
+    this.received();
+  }
+
+  protected seen(): string {
+    return JSON.stringify(this.messages.slice(-5));
   }
 
   static connect(h: Harness, token: string | undefined, lang?: 'zh' | 'en'): Promise<Buyerside> {
@@ -78,25 +83,6 @@ export class Buyerside {
       socket.once('connect', () => resolve(new Buyerside(socket)));
       socket.once('connect_error', (err: Error & { data?: unknown }) => reject(err));
     });
-  }
-
-  /** Resolves when `check` holds, re-checked on every event; fails after a few seconds with what it saw. */
-  until<T>(check: () => T | undefined | false, what: string, timeoutMs = 8000): Promise<T> {
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}; got ${JSON.stringify(this.messages.slice(-5))}`)), timeoutMs);
-      const test = () => {
-        const value = check();
-        if (value) {
-          clearTimeout(timer);
-          resolve(value);
-        } else this.waiters.push(test);
-      };
-      test();
-    });
-  }
-
-  emit(event: string, payload: unknown): Promise<any> {
-    return this.socket.timeout(8000).emitWithAck(event, payload);
   }
 
   /** Sends and waits for the bot's turn to end; returns the ack and the bot replies to this message. */

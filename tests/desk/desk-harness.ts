@@ -5,6 +5,7 @@ import { AgentService } from '../../models/agent-service';
 import { ConversationService } from '../../models/conversation-service';
 import type { Agent } from '../../models';
 import { Harness } from '../bot/widget-harness';
+import { SocketSide } from '../helpers/socket-side';
 
 let seq = 0;
 
@@ -27,15 +28,19 @@ export async function tokenOf(h: Harness, role: 'agent' | 'supervisor' = 'agent'
   return { ...a, token: body.token as string };
 }
 
-export class Deskside {
-  readonly received: Array<{ event: string; data: any }> = [];
-  private waiters: Array<() => void> = [];
+export class Deskside extends SocketSide {
+  readonly events: Array<{ event: string; data: any }> = [];
 
-  constructor(readonly socket: Socket) {
+  constructor(socket: Socket) {
+    super(socket);
     socket.onAny((event: string, data: unknown) => {
-      this.received.push({ event, data });
-      for (const w of this.waiters.splice(0)) w();
+      this.events.push({ event, data });
+      this.received();
     });
+  }
+
+  protected seen(): string {
+    return this.events.map((r) => r.event).join(', ');
   }
 
   static connect(h: Harness, token: string | undefined): Promise<Deskside> {
@@ -49,25 +54,7 @@ export class Deskside {
   }
 
   of(event: string): any[] {
-    return this.received.filter((r) => r.event === event).map((r) => r.data);
-  }
-
-  until<T>(check: () => T | undefined | false, what: string, timeoutMs = 8000): Promise<T> {
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}; got ${this.received.map((r) => r.event).join(', ')}`)), timeoutMs);
-      const test = () => {
-        const value = check();
-        if (value) {
-          clearTimeout(timer);
-          resolve(value);
-        } else this.waiters.push(test);
-      };
-      test();
-    });
-  }
-
-  emit(event: string, payload: unknown): Promise<any> {
-    return this.socket.timeout(8000).emitWithAck(event, payload);
+    return this.events.filter((r) => r.event === event).map((r) => r.data);
   }
 
   close(): void {
