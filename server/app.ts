@@ -33,6 +33,8 @@ export interface KadeskServer {
   http: http.Server;
   io: SocketServer;
   listen(port?: number, host?: string): Promise<number>;
+  /** Loads (or, on a fresh install, trains) the intent model now rather than on the first buyer message. */
+  warmUp(): Promise<void>;
   /** Stops taking work, lets in-flight requests finish, closes sockets; the caller closes the domain. */
   close(): Promise<void>;
 }
@@ -90,6 +92,9 @@ export function createServer(ctx: ServerContext, options: ServerOptions = {}): K
     app,
     http: server,
     io,
+    warmUp: async () => {
+      await intents.engine();
+    },
     listen: (port = ctx.config.port, host = ctx.config.host) =>
       new Promise((resolve, reject) => {
         server.once('error', reject);

@@ -24,6 +24,9 @@ export async function start(): Promise<number> {
   const deskLogins = config.demo ? await ensureDemoAgents(new AgentService({ clock: domain.clock })) : [];
   const redis = config.redisUrl ? await connectRedisAdapter(config.redisUrl) : null;
   const server = createServer({ config, domain, logger }, { adapter: redis?.adapter });
+  const started = Date.now();
+  await server.warmUp();
+  logger.info({ ms: Date.now() - started }, 'intent model ready');
   const port = await server.listen();
   const base = `http://localhost:${port}`;
   const lines = [
