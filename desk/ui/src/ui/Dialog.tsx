@@ -39,3 +39,24 @@ export function Confirm({ title, text, cancelLabel, onConfirm, onClose, busy }: 
     </Dialog>
   );
 }
+
+/** The end of a form dialog: the server's refusal if any, then cancel and submit. */
+export function FormFooter({ error, cancelLabel, submitLabel, disabled, onCancel }: { error: string | null; cancelLabel: string; submitLabel: string; disabled: boolean; onCancel(): void }) {
+  return (
+    <>
+      {error && (
+        <p class="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      <footer>
+        <button type="button" class="ghost" onClick={onCancel}>
+          {cancelLabel}
+        </button>
+        <button type="submit" class="primary" disabled={disabled}>
+          {submitLabel}
+        </button>
+      </footer>
+    </>
+  );
+}

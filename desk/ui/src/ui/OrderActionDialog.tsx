@@ -6,7 +6,7 @@ import { CANCEL_CATEGORIES, CANCEL_REASONS, COMPENSATION_KINDS, label } from '..
 import { freshOrderOf, orderSchema, parsed, type OrderSummary } from '../protocol';
 import { CodeSelect } from './CodeSelect';
 import { Ctx } from './context';
-import { Dialog } from './Dialog';
+import { Dialog, FormFooter } from './Dialog';
 import { errorText } from './errors';
 import { yuan } from './format';
 
@@ -112,19 +112,7 @@ export function OrderActionDialog({ action, title, order, handoffId, onClose }: 
           <textarea name="note" rows={2} maxLength={action === 'compensate' ? 64 : 2000} value={f.note} onInput={set('note')} />
         </label>
         {!error && order.status !== seen && <p class="form-hint warn">{`${t.orderChanged}（${label(t.orderStatus, order.status)}）`}</p>}
-        {error && (
-          <p class="form-error" role="alert">
-            {error}
-          </p>
-        )}
-        <footer>
-          <button type="button" class="ghost" onClick={onClose}>
-            {t.cancel}
-          </button>
-          <button type="submit" class="primary" disabled={busy || !ready}>
-            {t.confirm}
-          </button>
-        </footer>
+        <FormFooter error={error} cancelLabel={t.cancel} submitLabel={t.confirm} disabled={busy || !ready} onCancel={onClose} />
       </form>
     </Dialog>
   );

@@ -5,7 +5,7 @@ import { CANCEL_CATEGORIES, CANCEL_REASONS } from '../i18n';
 import { handoffStateSchema, parsed, type HandoffState } from '../protocol';
 import { CodeSelect } from './CodeSelect';
 import { Ctx } from './context';
-import { Dialog } from './Dialog';
+import { Dialog, FormFooter } from './Dialog';
 import { errorText } from './errors';
 
 export function TagDialog({ handoff, why, onClose, onTagged }: { handoff: HandoffState; why?: string; onClose(): void; onTagged?(): void }) {
@@ -32,19 +32,7 @@ export function TagDialog({ handoff, why, onClose, onTagged }: { handoff: Handof
         {why && <p class="form-hint warn">{why}</p>}
         <CodeSelect name="category" title={t.tagCategory} codes={CANCEL_CATEGORIES} labels={t.categories} value={category} onChange={setCategory} />
         <CodeSelect name="reasonCode" title={t.tagReason} codes={CANCEL_REASONS} labels={t.reasonCodes} value={reasonCode} onChange={setReasonCode} />
-        {error && (
-          <p class="form-error" role="alert">
-            {error}
-          </p>
-        )}
-        <footer>
-          <button type="button" class="ghost" onClick={onClose}>
-            {t.cancel}
-          </button>
-          <button type="submit" class="primary" disabled={busy || !category || !reasonCode}>
-            {t.saveTag}
-          </button>
-        </footer>
+        <FormFooter error={error} cancelLabel={t.cancel} submitLabel={t.saveTag} disabled={busy || !category || !reasonCode} onCancel={onClose} />
       </form>
     </Dialog>
   );
