@@ -5,6 +5,8 @@ import { deskTimersJob } from '../desk/sla-job';
 
 /** Outbox rows are committed with the change; polling this often keeps webhooks within seconds of it. */
 const WEBHOOK_POLL_MS = 1_000;
+/** SQLite's advice for long-lived connections: PRAGMA optimize every few hours; it only analyzes what drifted. */
+const STATISTICS_EVERY_MS = 3_600_000;
 
 export interface Jobs {
   stop(): void;
@@ -19,7 +21,13 @@ interface JobSpec {
 }
 
 export function startJobs(ctx: ServerContext, extra: JobSpec[] = []): Jobs {
-  const specs: JobSpec[] = [{ name: 'expire-unpaid', everyMs: 30_000, run: () => ctx.domain.orders.expireUnpaid() }, deskTimersJob(ctx), ...webhookJobs(ctx), ...extra];
+  const specs: JobSpec[] = [
+    { name: 'expire-unpaid', everyMs: 30_000, run: () => ctx.domain.orders.expireUnpaid() },
+    { name: 'planner-statistics', everyMs: STATISTICS_EVERY_MS, run: () => ctx.domain.db.optimize() },
+    deskTimersJob(ctx),
+    ...webhookJobs(ctx),
+    ...extra,
+  ];
   const running = new Set<Promise<unknown>>();
   const timers = specs.map((spec) => {
     let busy = false;

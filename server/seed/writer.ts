@@ -133,10 +133,10 @@ export class BulkWriter {
 
   /**
    * After explicit ids, PostgreSQL's sequences must move past them (SQLite's AUTOINCREMENT follows by itself), and
-   * its planner needs statistics for tables that grew from nothing in one go.
+   * either engine's planner needs statistics for tables that grew from nothing in one go.
    */
   async finish(): Promise<void> {
-    if (this.db.dialect !== 'postgres') return;
+    if (this.db.dialect !== 'postgres') return this.db.optimize();
     for (const model of DOMAIN_MODELS) {
       const table = tableName(model);
       await this.db.sequelize.query(
