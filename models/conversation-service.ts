@@ -1,11 +1,12 @@
 // Persistence of widget conversations: the message log (buyer messages stored idempotently by clientMsgId),
 // catch-up reads, and turn commits guarded by the conversation's version so that two nodes racing on the same
 // turn cannot both apply it.
-import { ForeignKeyConstraintError, Op, QueryTypes, Transaction, UniqueConstraintError } from 'sequelize';
+import { ForeignKeyConstraintError, Op, Transaction, UniqueConstraintError } from 'sequelize';
 import { z } from 'zod';
 import type { Clock } from './clock';
 import { CONVERSATION_LANGS, CONVERSATION_STATUSES, ConversationLang, HANDOFF_REASONS, MESSAGE_ROLES } from './conversation-enums';
 import type { Database } from './db';
+import { runStatement } from './driver-statements';
 import { DomainError } from './errors';
 import { columnList, insertRows, queryRows, tableOf, toInstances, updateById } from './sql-rows';
 import { Buyer, Conversation, ConversationMessage, Handoff, HandoffSummary } from './tables';
@@ -146,11 +147,7 @@ export class ConversationService {
         () => queryRows<Record<string, unknown>>(Conversation, sql, replacements, t),
         async () =>
           answering.length
-            ? ConversationMessage.sequelize!.query<{ n: number }>(`SELECT COUNT(*) AS "n" FROM ${tableOf(ConversationMessage)} WHERE "reply_to" IN (:answering)`, {
-                replacements: { answering },
-                transaction: t,
-                type: QueryTypes.SELECT,
-              })
+            ? runStatement<{ n: number }>(ConversationMessage.sequelize!, `SELECT COUNT(*) AS "n" FROM ${tableOf(ConversationMessage)} WHERE "reply_to" IN (:answering)`, { answering }, t)
             : [{ n: 0 }],
         () =>
           insertRows(

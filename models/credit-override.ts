@@ -19,7 +19,7 @@ export async function activeOverride(buyerId: number, now: Date, transaction?: T
   });
 }
 
-export const overrideView = (o: CreditOverride): OverrideView => ({
+export const overrideView = (o: Pick<CreditOverride, 'level' | 'note' | 'createdBy' | 'createdAt' | 'expiresAt'>): OverrideView => ({
   level: o.level,
   note: o.note,
   by: o.createdBy,

@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { Mutex } from 'async-mutex';
 import { Sequelize, Transaction } from 'sequelize';
+import { finalizeStatements } from './driver-statements';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -89,7 +90,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     optimize: async () => {
       if (dialect === 'sqlite') await optimizeSqlite(sequelize);
     },
-    close: () => sequelize.close(),
+    close: async () => {
+      if (dialect === 'sqlite') await Promise.all(Object.values((sequelize.connectionManager as unknown as SqliteManager).connections).map(finalizeStatements));
+      await sequelize.close();
+    },
   };
 }
 
@@ -160,6 +164,7 @@ function shareTransactionConnection(sequelize: Sequelize): void {
     shared = null;
     sharedConnection = null;
     delete manager.connections[TRANSACTIONS_UUID];
+    await finalizeStatements(connection);
     await new Promise<void>((resolve) => (connection as unknown as { close(cb: () => void): void }).close(() => resolve()));
   };
 }

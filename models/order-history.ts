@@ -2,7 +2,8 @@
 // cancellation and card-key state (secrets masked). One statement: the product joined, each order's children
 // aggregated as JSON arrays by indexed subqueries (no N+1). Through the SQLite driver a statement's fixed cost
 // (several trips to its thread pool) outweighed the index work of the five statements this replaced.
-import { InferAttributes, Model, ModelStatic, QueryTypes, Sequelize } from 'sequelize';
+import { InferAttributes, Model, ModelStatic, Sequelize } from 'sequelize';
+import { runStatement } from './driver-statements';
 import { maskSecret } from './tables/card-key';
 import { Cancellation, CardKey, Order, Payment, Product, Refund } from './tables';
 
@@ -70,7 +71,7 @@ type SummaryRow = OrderRow & Record<`p_${(typeof PRODUCT_FIELDS)[number]}`, unkn
 
 async function summaries(where: string, replacements: Record<string, unknown>): Promise<OrderSummary[]> {
   const sequelize = Order.sequelize!;
-  const rows = await sequelize.query<SummaryRow>(`${summarySelect(sequelize)} ${where}`, { replacements, type: QueryTypes.SELECT });
+  const rows = await runStatement<SummaryRow>(sequelize, `${summarySelect(sequelize)} ${where}`, replacements);
   // SQLite returns the JSON as text, PostgreSQL parsed (and NULL for no rows).
   const list = (value: unknown): Array<Record<string, any>> => (value === null ? [] : typeof value === 'string' ? JSON.parse(value) : (value as Array<Record<string, any>>));
   return rows.map((o) => {

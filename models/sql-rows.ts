@@ -1,9 +1,11 @@
 // Raw SQL for the hottest paths (a cancellation, a bot turn) with rows shaped exactly as the models give them.
 // A Sequelize finder or create() costs far more JavaScript than the statement it runs (option cloning, instance
 // building, validators, hooks) and, on SQLite, a `PRAGMA table_info` round trip before every model SELECT (how the
-// dialect learns which text columns hold dates). Here the SQL text is built once per model and the values are
-// read by the model's own attribute types; callers still get model instances where the API promises them.
-import { Model, ModelStatic, QueryTypes, Transaction } from 'sequelize';
+// dialect learns which text columns hold dates). Here the SQL text is built once per model, run through the driver
+// (driver-statements.ts), and the values are read by the model's own attribute types; callers still get model
+// instances where the API promises them.
+import { Model, ModelStatic, Transaction } from 'sequelize';
+import { runStatement } from './driver-statements';
 
 type Row = Record<string, unknown>;
 
@@ -58,7 +60,7 @@ export async function queryRows<R extends Row>(
   replacements: Record<string, unknown>,
   transaction?: Transaction,
 ): Promise<R[]> {
-  const rows = await model.sequelize!.query<R>(sql, { replacements, transaction, type: QueryTypes.SELECT, raw: true });
+  const rows = await runStatement<R>(model.sequelize!, sql, replacements, transaction);
   return rows.map((r) => readRow(model, r));
 }
 
@@ -67,10 +69,7 @@ function writeValue(type: string, value: unknown): unknown {
   return type === 'JSON' && value !== null && value !== undefined ? JSON.stringify(value) : value;
 }
 
-/**
- * Inserts rows (attribute → value) in one statement; returns their ids in order. SQLite gives the last rowid
- * (a multi-row INSERT takes consecutive ids, as Sequelize's own bulkCreate relies on); PostgreSQL returns them.
- */
+/** Inserts rows (attribute → value) in one statement; returns their ids in order. */
 export async function insertRows(model: ModelStatic<Model>, rows: Row[], transaction: Transaction): Promise<number[]> {
   if (rows.length === 0) return [];
   const attributes = model.getAttributes() as Record<string, { field?: string; type: unknown }>;
@@ -83,12 +82,10 @@ export async function insertRows(model: ModelStatic<Model>, rows: Row[], transac
     });
     return `(${cells.join(', ')})`;
   });
-  const postgres = model.sequelize!.getDialect() === 'postgres';
-  const sql = `INSERT INTO ${tableOf(model)} (${names.map((n) => `"${attributes[n]!.field ?? n}"`).join(', ')}) VALUES ${tuples.join(', ')}${postgres ? ' RETURNING "id"' : ''}`;
-  const [result] = await model.sequelize!.query(sql, { replacements, transaction, type: QueryTypes.INSERT });
-  if (postgres) return (result as unknown as Array<{ id: number }>).map((r) => Number(r.id));
-  const last = Number(result);
-  return rows.map((_, i) => last - rows.length + 1 + i);
+  const sql = `INSERT INTO ${tableOf(model)} (${names.map((n) => `"${attributes[n]!.field ?? n}"`).join(', ')}) VALUES ${tuples.join(', ')} RETURNING "id"`;
+  // RETURNING promises no order, but both engines number the rows of one INSERT ascending in VALUES order.
+  const ids = await runStatement<{ id: number }>(model.sequelize!, sql, replacements, transaction);
+  return ids.map((r) => Number(r.id)).sort((a, b) => a - b);
 }
 
 /** One UPDATE of the given attributes by primary key; returns how many rows changed. */
@@ -99,10 +96,5 @@ export async function updateById(model: ModelStatic<Model>, id: number, values: 
     replacements[`s${j}`] = writeValue(typeKey(attributes[name]!.type), values[name]);
     return `"${attributes[name]!.field ?? name}" = :s${j}`;
   });
-  const [, affected] = await model.sequelize!.query(`UPDATE ${tableOf(model)} SET ${sets.join(', ')} WHERE "id" = :id`, {
-    replacements,
-    transaction,
-    type: QueryTypes.UPDATE,
-  });
-  return Number(affected);
+  return (await runStatement(model.sequelize!, `UPDATE ${tableOf(model)} SET ${sets.join(', ')} WHERE "id" = :id RETURNING "id"`, replacements, transaction)).length;
 }

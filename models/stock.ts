@@ -1,12 +1,13 @@
 // Card-key inventory moves. Every function runs inside the caller's transaction and touches keys with single
 // conditional UPDATEs, so two orders can never take the same key.
-import { QueryTypes, Transaction } from 'sequelize';
+import type { Transaction } from 'sequelize';
 import type { Database } from './db';
+import { runStatement } from './driver-statements';
 import { CardKey } from './tables';
 
+/** How many keys the UPDATE moved. */
 async function update(db: Database, t: Transaction, sql: string, replacements: Record<string, unknown>): Promise<number> {
-  const [, affected] = await db.sequelize.query(sql, { transaction: t, replacements, type: QueryTypes.UPDATE });
-  return affected;
+  return (await runStatement(db.sequelize, `${sql} RETURNING card_keys.id`, replacements, t)).length;
 }
 
 /** Reserves `quantity` available keys of a product for an order; returns how many it got (all or none is up to the caller). */
