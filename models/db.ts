@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { Mutex } from 'async-mutex';
 import { Sequelize, Transaction } from 'sequelize';
-import { finalizeStatements } from './driver-statements';
+import { finalizeStatements, runStatement } from './driver-statements';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -65,6 +65,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     }
     tuneSqliteConnections(sequelize, options.busyTimeoutMs ?? 5000);
     shareTransactionConnection(sequelize);
+    transactionStatementsThroughDriver(sequelize);
     await sequelize.query('PRAGMA journal_mode=WAL');
     // As SQLite's documentation advises for long-lived connections: check every table once at open.
     await optimizeSqlite(sequelize, '=0x10002');
@@ -167,4 +168,29 @@ function shareTransactionConnection(sequelize: Sequelize): void {
     await finalizeStatements(connection);
     await new Promise<void>((resolve) => (connection as unknown as { close(cb: () => void): void }).close(() => resolve()));
   };
+}
+
+interface TransactionQueries {
+  queryGenerator: Record<'startTransactionQuery' | 'commitTransactionQuery' | 'rollbackTransactionQuery', (t: Transaction) => string>;
+  startTransaction(t: Transaction): Promise<unknown>;
+  commitTransaction(t: Transaction): Promise<unknown>;
+  rollbackTransaction(t: Transaction): Promise<unknown>;
+}
+
+/**
+ * BEGIN, COMMIT and ROLLBACK (or the savepoints of a nested transaction) as prepared statements on the
+ * transaction's connection, like the hot statements inside it (driver-statements.ts): through Sequelize's query()
+ * each cost as much as a statement's whole work. The SQL is Sequelize's own; its Transaction object is unchanged.
+ */
+function transactionStatementsThroughDriver(sequelize: Sequelize): void {
+  const queries = sequelize.getQueryInterface() as unknown as TransactionQueries;
+  const sql = queries.queryGenerator;
+  const run = (text: string, t: Transaction) => runStatement(sequelize, text, {}, t);
+  queries.startTransaction = (t) => run(sql.startTransactionQuery(t), t);
+  queries.commitTransaction = async (t) => {
+    // A savepoint is released with its parent's commit, as in Sequelize.
+    if ((t as unknown as { parent?: Transaction }).parent) return;
+    await run(sql.commitTransactionQuery(t), t);
+  };
+  queries.rollbackTransaction = (t) => run(sql.rollbackTransactionQuery(t), t);
 }
