@@ -4,7 +4,6 @@
 // cancels or orders twice. Product mentions are read against the store's catalog (bot/store-catalog.ts).
 import type { Conversation, ConversationMessage } from '../models';
 import { StaleConversationError, TurnCommit } from '../models/conversation-service';
-import { recordClassification } from '../models/intent-tuning-inbox';
 import type { BuyerInput } from './protocol';
 import { route, TurnInput } from './router';
 import { StoreCatalog } from './store-catalog';
@@ -20,36 +19,36 @@ export class ConversationEngine {
   }
 
   /**
+   * What the bot reads in a buyer input: the NLU result of a text (against the store's catalog), a button as is.
+   * Read before the message is stored, so the message is stored with it (the supervisors' tuning inbox).
+   */
+  async read(input: BuyerInput): Promise<TurnInput> {
+    if (input.kind === 'postback') return { kind: 'postback', postback: input.postback };
+    await this.catalog.ready();
+    return { kind: 'text', text: input.text, nlu: this.deps.nlu.classify(input.text) };
+  }
+
+  /**
    * The committed turn, or null when the bot must stay silent (answered already, or a person has the chat).
    * `current` is the conversation as the caller read it just before storing a new (not resent) message: the first
-   * attempt decides from it instead of reading again; the commit's version check catches anything since.
+   * attempt decides from it instead of reading again; the commit's check catches anything since.
    */
-  async answer(conversationId: number, message: ConversationMessage, input: BuyerInput, current?: Conversation): Promise<TurnCommit | null> {
-    if (input.kind === 'text') await this.catalog.ready();
-    const routed: TurnInput = input.kind === 'text' ? { kind: 'text', nlu: this.deps.nlu.classify(input.text) } : { kind: 'postback', postback: input.postback };
-    // Kept on the message for the supervisors' tuning inbox (low confidence, fallbacks, agents' re-labels): in the
-    // turn's own transaction, or on its own when no turn commits.
-    const classified = routed.kind === 'text' ? { messageId: message.id, intent: routed.nlu.intent, confidence: routed.nlu.confidence } : undefined;
-    const silent = async () => {
-      if (routed.kind === 'text') await recordClassification(this.deps.domain.db, message.id, routed.nlu);
-      return null;
-    };
+  async answer(conversationId: number, message: ConversationMessage, input: TurnInput, current?: Conversation): Promise<TurnCommit | null> {
     const { conversations } = this.deps;
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       const fresh = attempt === 0 ? current : undefined;
-      if (!fresh && (await conversations.isAnswered(message.id))) return silent();
+      if (!fresh && (await conversations.isAnswered(message.id))) return null;
       const conversation = fresh ?? (await conversations.get(conversationId));
       // While queued for a person the bot keeps answering standard questions; once an agent holds it, it is silent.
-      if (conversation.status !== 'bot' && conversation.status !== 'queued') return silent();
+      if (conversation.status !== 'bot' && conversation.status !== 'queued') return null;
       const turn = new TurnContext(this.deps, conversation, message, input.kind === 'text' ? input.text : null);
-      await route(turn, routed);
+      await route(turn, input);
       try {
-        return await conversations.commitTurn(conversationId, { ...turn.toTurn(), classified });
+        return await conversations.commitTurn(conversationId, turn.toTurn());
       } catch (err) {
         if (!(err instanceof StaleConversationError)) throw err;
       }
     }
-    await silent();
     throw new StaleConversationError(conversationId);
   }
 }

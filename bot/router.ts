@@ -17,7 +17,7 @@ import { reorder } from './suggestions';
 import type { TurnContext } from './turn';
 import type { OrderSummary } from '../models';
 
-export type TurnInput = { kind: 'text'; nlu: Classification } | { kind: 'postback'; postback: Postback };
+export type TurnInput = { kind: 'text'; text: string; nlu: Classification } | { kind: 'postback'; postback: Postback };
 
 const INTENT_OF_REASON: Record<BuyerCancelReason, OrderIntent> = {
   forgot_to_pay: 'forgot_to_pay',

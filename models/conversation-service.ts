@@ -6,9 +6,8 @@ import { z } from 'zod';
 import type { Clock } from './clock';
 import { CONVERSATION_LANGS, CONVERSATION_STATUSES, ConversationLang, HANDOFF_REASONS, MESSAGE_ROLES } from './conversation-enums';
 import type { Database } from './db';
-import { runStatement } from './driver-statements';
 import { DomainError } from './errors';
-import { columnList, insertRows, queryRows, tableOf, toInstances, updateById } from './sql-rows';
+import { columnList, insertRows, queryRows, tableOf, toInstances } from './sql-rows';
 import { Buyer, Conversation, ConversationMessage, Handoff, HandoffSummary } from './tables';
 import { parseInput } from './validate';
 
@@ -22,7 +21,15 @@ const messageDraft = z.object({
 });
 export type MessageDraft = z.infer<typeof messageDraft>;
 
-const buyerMessage = z.object({ clientMsgId: CLIENT_MSG_ID, type: z.string().min(1).max(16), payload: z.record(z.string(), z.unknown()) });
+/** What the NLU read in a buyer text, kept on the message for the supervisors' tuning inbox. */
+const classification = z.object({ intent: z.string().min(1).max(64), confidence: z.number().min(0).max(1) });
+
+const buyerMessage = z.object({
+  clientMsgId: CLIENT_MSG_ID,
+  type: z.string().min(1).max(16),
+  payload: z.record(z.string(), z.unknown()),
+  nlu: classification.optional(),
+});
 
 export interface HandoffDraft {
   reason: (typeof HANDOFF_REASONS)[number];
@@ -40,15 +47,6 @@ export interface Turn {
   state: StatePatch;
   messages: MessageDraft[];
   handoff?: HandoffDraft;
-  /** What the NLU read in the buyer message the turn answers, stored on that message with the turn. */
-  classified?: Classified;
-}
-
-/** An NLU result kept on a buyer message for the supervisors' tuning inbox. */
-export interface Classified {
-  messageId: number;
-  intent: string;
-  confidence: number;
 }
 
 export interface TurnCommit {
@@ -96,15 +94,25 @@ export class ConversationService {
   }
 
   /**
-   * Stores a buyer message once per clientMsgId; a repeat returns the stored message with `duplicate: true`. The
-   * INSERT alone decides: the unique (conversation, clientMsgId) index catches a repeat, the foreign key a
-   * conversation that does not exist.
+   * Stores a buyer message (with what the NLU read in it, if text) once per clientMsgId; a repeat returns the stored
+   * message with `duplicate: true`. The INSERT alone decides, atomic by itself: the unique (conversation,
+   * clientMsgId) index catches a repeat, the foreign key a conversation that does not exist.
    */
   async storeBuyerMessage(conversationId: number, input: z.input<typeof buyerMessage>): Promise<{ message: ConversationMessage; duplicate: boolean }> {
     const data = parseInput(buyerMessage, input);
-    const values = { conversationId, role: 'buyer' as const, type: data.type, payload: data.payload, clientMsgId: data.clientMsgId, replyTo: null, createdAt: this.deps.clock.now() };
+    const values = {
+      conversationId,
+      role: 'buyer' as const,
+      type: data.type,
+      payload: data.payload,
+      clientMsgId: data.clientMsgId,
+      replyTo: null,
+      nluIntent: data.nlu?.intent ?? null,
+      nluConfidence: data.nlu?.confidence ?? null,
+      createdAt: this.deps.clock.now(),
+    };
     try {
-      const [id] = await this.deps.db.transaction((t) => insertRows(ConversationMessage, [values], t));
+      const [id] = await this.deps.db.autocommit((on) => insertRows(ConversationMessage, [values], on));
       return { message: toInstances(ConversationMessage, [{ id, ...values }])[0]!, duplicate: false };
     } catch (err) {
       if (err instanceof ForeignKeyConstraintError) throw new DomainError('NOT_FOUND', 'No such conversation', { conversationId });
@@ -131,7 +139,7 @@ export class ConversationService {
     return (await ConversationMessage.count({ where: { replyTo: messageId } })) > 0;
   }
 
-  /** Commits a turn atomically: state (if the version still matches), the replies, the NLU result and a handoff. */
+  /** Commits a turn atomically: state (if the version still matches and its message is unanswered), replies, handoff. */
   async commitTurn(conversationId: number, turn: Turn): Promise<TurnCommit> {
     const drafts = turn.messages.map((m) => parseInput(messageDraft, m));
     const patch = parseInput(statePatch, turn.state);
@@ -139,26 +147,18 @@ export class ConversationService {
       const now = this.deps.clock.now();
       const answering = [...new Set(drafts.flatMap((m) => (m.replyTo ? [m.replyTo] : [])))];
       // updatedAt is the wall clock, as Sequelize's update() stamped it whatever the domain clock says.
-      const { sql, replacements } = versionedUpdate(conversationId, turn.version, { ...patch, updatedAt: new Date() });
-      // In this order: the versioned update (which holds the row); then, the row held, whether this turn's buyer
-      // message got answered meanwhile (a turn that lost that race must not answer again); then the writes, which
-      // the rollback undoes if either check failed.
-      const [updated, answered, ids] = await this.deps.db.inOrder([
+      const { sql, replacements } = versionedUpdate(conversationId, turn.version, answering, { ...patch, updatedAt: new Date() });
+      // The versioned update holds the row; the replies after it are undone by the rollback if it matched nothing.
+      const [updated, ids] = await this.deps.db.inOrder([
         () => queryRows<Record<string, unknown>>(Conversation, sql, replacements, t),
-        async () =>
-          answering.length
-            ? runStatement<{ n: number }>(ConversationMessage.sequelize!, `SELECT COUNT(*) AS "n" FROM ${tableOf(ConversationMessage)} WHERE "reply_to" IN (:answering)`, { answering }, t)
-            : [{ n: 0 }],
         () =>
           insertRows(
             ConversationMessage,
             drafts.map((m) => ({ conversationId, role: m.role, type: m.type, payload: m.payload, clientMsgId: null, replyTo: m.replyTo ?? null, createdAt: now })),
             t,
           ),
-        async () =>
-          turn.classified ? updateById(ConversationMessage, turn.classified.messageId, { nluIntent: turn.classified.intent, nluConfidence: turn.classified.confidence }, t) : 0,
       ]);
-      if (updated.length === 0 || Number(answered[0]?.n ?? 0) > 0) throw new StaleConversationError(conversationId);
+      if (updated.length === 0) throw new StaleConversationError(conversationId);
       const conversation = toInstances(Conversation, updated)[0]!;
       const messages = toInstances(
         ConversationMessage,
@@ -188,16 +188,22 @@ const statePatch = z
   })
   .partial();
 
-/** UPDATE … RETURNING of the conversation's state, only at the version the turn was computed from. */
-function versionedUpdate(id: number, version: number, values: Record<string, unknown>): { sql: string; replacements: Record<string, unknown> } {
+/**
+ * UPDATE … RETURNING of the conversation's state, only at the version the turn was computed from and while none of
+ * the buyer messages it answers has an answer. A turn that lost either race matches nothing. On PostgreSQL a racing
+ * turn holds the row until it commits, and then has moved the version on, so the check cannot be outrun.
+ */
+function versionedUpdate(id: number, version: number, answering: number[], values: Record<string, unknown>): { sql: string; replacements: Record<string, unknown> } {
   const attributes = Conversation.getAttributes() as Record<string, { field?: string }>;
-  const replacements: Record<string, unknown> = { id, version, next: version + 1 };
+  const replacements: Record<string, unknown> = { id, version, next: version + 1, answering };
   const sets = Object.entries(values).map(([name, value], i) => {
     replacements[`s${i}`] = name === 'pending' && value !== null ? JSON.stringify(value) : value;
     return `"${attributes[name]!.field ?? name}" = :s${i}`;
   });
   return {
-    sql: `UPDATE ${tableOf(Conversation)} SET ${[...sets, '"version" = :next'].join(', ')} WHERE "id" = :id AND "version" = :version RETURNING ${columnList(Conversation)}`,
+    sql: `UPDATE ${tableOf(Conversation)} SET ${[...sets, '"version" = :next'].join(', ')} WHERE "id" = :id AND "version" = :version${
+      answering.length ? ` AND NOT EXISTS (SELECT 1 FROM ${tableOf(ConversationMessage)} WHERE "reply_to" IN (:answering))` : ''
+    } RETURNING ${columnList(Conversation)}`,
     replacements,
   };
 }

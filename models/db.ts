@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { Mutex } from 'async-mutex';
 import { Sequelize, Transaction } from 'sequelize';
-import { finalizeStatements, runStatement } from './driver-statements';
+import { Connection, finalizeStatements, runStatement } from './driver-statements';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -23,6 +23,12 @@ export interface Database {
    * instead of spinning on SQLITE_BUSY; PostgreSQL relies on row locks taken by the services.
    */
   transaction<T>(fn: (t: Transaction) => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn`'s statements (driver-statements.ts) without a transaction, each committing by itself: for a write that
+   * is one statement, atomic alone, without the cost of BEGIN and COMMIT. On SQLite it waits its turn among the
+   * transactions and runs on their connection, as one of them would.
+   */
+  autocommit<T>(fn: (on: Connection | undefined) => Promise<T>): Promise<T>;
   /**
    * Runs independent statements of one transaction in the order given, resolving to their results. SQLite's
    * connection queues statements itself, so they are issued at once, without a trip through JavaScript between
@@ -81,6 +87,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       dialect === 'sqlite'
         ? writeLock.runExclusive(() => sequelize.transaction({ type: Transaction.TYPES.IMMEDIATE }, fn))
         : sequelize.transaction(fn),
+    autocommit: (fn) =>
+      dialect === 'sqlite'
+        ? writeLock.runExclusive(async () => fn({ connection: await (sequelize.connectionManager as unknown as SqliteManager).getConnection({ uuid: WRITER_UUID }) }))
+        : fn(undefined),
     inOrder: async <T extends readonly unknown[]>(steps: { [K in keyof T]: () => Promise<T[K]> }) => {
       const run = steps as unknown as Array<() => Promise<unknown>>;
       if (dialect === 'sqlite') return (await Promise.all(run.map((step) => step()))) as unknown as T;
@@ -140,6 +150,8 @@ interface SqliteManager {
 }
 
 const TRANSACTIONS_UUID = 'kadesk-transactions';
+/** Any uuid but the default one gets the connection transactions share (see shareTransactionConnection). */
+const WRITER_UUID = 'kadesk-autocommit';
 
 /**
  * Sequelize's SQLite dialect opens and closes a connection for every transaction: a file open, a schema parse and

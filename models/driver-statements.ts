@@ -8,6 +8,8 @@ import { LRUCache } from 'lru-cache';
 import type { Sequelize, Transaction } from 'sequelize';
 
 export type Params = Record<string, unknown>;
+/** Where a statement runs: a transaction, or a connection of its own (Database#autocommit); else the default one. */
+export type Connection = Transaction | { connection: unknown };
 type Row = Record<string, unknown>;
 
 interface SqliteStatement {
@@ -47,11 +49,15 @@ const PLACEHOLDER = /(?<![:\w]):([A-Za-z_]\w*)/g;
  * Runs one statement and returns its rows (SELECT, or INSERT/UPDATE … RETURNING): in the transaction, or outside
  * one on the default connection. `:name` placeholders take `params[name]`; an array value becomes a list (`IN (:ids)`).
  */
-export async function runStatement<R extends Row = Row>(sequelize: Sequelize, sql: string, params: Params, t?: Transaction): Promise<R[]> {
+export async function runStatement<R extends Row = Row>(sequelize: Sequelize, sql: string, params: Params, on?: Connection): Promise<R[]> {
+  const t = on as { connection: unknown } | undefined;
   const { text, names, values } = bindable(sql, params);
+  // Sequelize's `logging` option still shows every statement, so a log of what ran is complete.
+  const log = (sequelize as unknown as { options: { logging?: unknown } }).options.logging;
+  if (typeof log === 'function') log(`Executing (driver): ${text}`);
   try {
     if (sequelize.getDialect() === 'postgres') return (await onPgClient(sequelize, t, (c) => c.query(pgText(text, names), names.map((n) => values[n])))).rows as R[];
-    const connection = (t ? (t as unknown as { connection: SqliteConnection }).connection : await manager(sequelize).getConnection()) as SqliteConnection;
+    const connection = (t ? t.connection : await manager(sequelize).getConnection()) as SqliteConnection;
     return (await onSqlite(connection, text, Object.fromEntries(names.map((n) => [`:${n}`, sqliteValue(values[n])])))) as R[];
   } catch (err) {
     throw asSequelizeError(sequelize, err, text);
@@ -70,8 +76,8 @@ export async function finalizeStatements(connection: unknown): Promise<void> {
 
 const manager = (sequelize: Sequelize) => sequelize.connectionManager as unknown as ConnectionManager;
 
-async function onPgClient<T>(sequelize: Sequelize, t: Transaction | undefined, fn: (c: PgClient) => Promise<T>): Promise<T> {
-  if (t) return fn((t as unknown as { connection: PgClient }).connection);
+async function onPgClient<T>(sequelize: Sequelize, t: { connection: unknown } | undefined, fn: (c: PgClient) => Promise<T>): Promise<T> {
+  if (t) return fn(t.connection as PgClient);
   const client = (await manager(sequelize).getConnection({ type: 'read' })) as PgClient;
   try {
     return await fn(client);

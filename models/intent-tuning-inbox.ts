@@ -1,6 +1,6 @@
 // The tuning inbox: real buyer messages worth a supervisor's look — the bot was unsure (low confidence), fell
 // back (out_of_scope), or an agent said it misunderstood ("it was X"). One action turns a message into a training
-// utterance. The NLU result of every buyer text is recorded on its message by the bot (recordClassification).
+// utterance. The NLU result of every buyer text is stored with the message (ConversationService.storeBuyerMessage).
 import { QueryTypes, Transaction } from 'sequelize';
 import { z } from 'zod';
 import { parseRange, rangeQuery } from './analytics-range';
@@ -16,11 +16,6 @@ import { parseInput } from './validate';
 export const INBOX_REASONS = ['low_confidence', 'out_of_scope', 'relabelled'] as const;
 export type InboxReason = (typeof INBOX_REASONS)[number];
 const FALLBACK_INTENT = 'out_of_scope';
-
-/** Stores what the NLU read in a buyer text; the bot calls it once per classified message. */
-export async function recordClassification(db: Database, messageId: number, result: { intent: string; confidence: number }): Promise<void> {
-  await db.transaction((t) => ConversationMessage.update({ nluIntent: result.intent, nluConfidence: result.confidence }, { where: { id: messageId }, transaction: t }));
-}
 
 export interface InboxItem {
   messageId: number;

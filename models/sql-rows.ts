@@ -5,7 +5,7 @@
 // (driver-statements.ts), and the values are read by the model's own attribute types; callers still get model
 // instances where the API promises them.
 import { Model, ModelStatic, Transaction } from 'sequelize';
-import { runStatement } from './driver-statements';
+import { Connection, runStatement } from './driver-statements';
 
 type Row = Record<string, unknown>;
 
@@ -70,7 +70,7 @@ function writeValue(type: string, value: unknown): unknown {
 }
 
 /** Inserts rows (attribute → value) in one statement; returns their ids in order. */
-export async function insertRows(model: ModelStatic<Model>, rows: Row[], transaction: Transaction): Promise<number[]> {
+export async function insertRows(model: ModelStatic<Model>, rows: Row[], transaction: Connection | undefined): Promise<number[]> {
   if (rows.length === 0) return [];
   const attributes = model.getAttributes() as Record<string, { field?: string; type: unknown }>;
   const names = Object.keys(rows[0]!);

@@ -10,6 +10,7 @@ import { ConversationEngine } from '../engine';
 import { toWireError, WidgetError } from '../errors';
 import { loadNlu } from '../nlu';
 import { BuyerInput, parseMessageInput, syncInput, toWire } from '../protocol';
+import type { TurnInput } from '../router';
 import { describePostback, TEXTS } from '../texts';
 import { widgetAuth, WidgetSocketData } from './auth';
 import { forwardDeskEvents } from './desk-bridge';
@@ -46,11 +47,11 @@ export function attachWidget(io: Server, ctx: BotContext): Namespace {
   io.httpServer.once('close', forwardDeskEvents(nsp, domain.events));
   const csat = new CsatService({ clock: domain.clock });
 
-  async function takeTurn(conversationId: number, message: ConversationMessage, input: BuyerInput, current?: Conversation): Promise<void> {
+  async function takeTurn(engine: ConversationEngine, conversationId: number, message: ConversationMessage, input: TurnInput, current?: Conversation): Promise<void> {
     const room = nsp.to(conversationRoom(conversationId));
     room.emit('typing', { role: 'bot', typing: true });
     try {
-      const commit = await (await engineReady()).answer(conversationId, message, input, current);
+      const commit = await engine.answer(conversationId, message, input, current);
       if (!commit) return;
       for (const reply of commit.messages) room.emit('message', toWire(reply));
       if (commit.handoff) {
@@ -64,16 +65,31 @@ export function attachWidget(io: Server, ctx: BotContext): Namespace {
     }
   }
 
+  /** The engine and what it reads in the input; null if the NLU is unavailable: the message is still stored. */
+  async function botRead(input: BuyerInput, conversationId: number): Promise<{ engine: ConversationEngine; read: TurnInput } | null> {
+    try {
+      const engine = await engineReady();
+      return { engine, read: await engine.read(input) };
+    } catch (err) {
+      logger.error({ err, conversationId }, 'bot cannot read the message');
+      return null;
+    }
+  }
+
   async function onMessage(socket: Socket, raw: unknown, ack: Ack): Promise<void> {
     const { buyerId, conversationId } = socket.data as WidgetSocketData;
     try {
       await limit(buyerId);
       const input = parseMessageInput(raw);
       const conversation = await conversations.get(conversationId);
+      // With a person on the conversation the bot stays out entirely: no reading, no turn, not even a typing indicator.
+      const bot = conversation.status === 'agent' ? null : await botRead(input, conversationId);
+      const read = bot?.read;
       const { message, duplicate } = await conversations.storeBuyerMessage(conversationId, {
         clientMsgId: input.clientMsgId,
         type: 'text',
         payload: buyerPayload(input, conversation.lang),
+        ...(read?.kind === 'text' ? { nlu: { intent: read.nlu.intent, confidence: read.nlu.confidence } } : {}),
       });
       ack({ ok: true, message: toWire(message), ...(duplicate ? { duplicate: true } : {}) });
       if (!duplicate) {
@@ -81,10 +97,9 @@ export function attachWidget(io: Server, ctx: BotContext): Namespace {
         // The desk forwards it to the agent when a person has (or is about to have) the conversation.
         domain.events.publish('conversation.message', { conversationId, buyerId, status: conversation.status, message: toWire(message) });
       }
-      // A resent message whose first turn never finished is answered now; the engine skips answered ones. With a
-      // person on the conversation the bot stays out entirely — not even a typing indicator. A new message's turn
-      // starts from the conversation just read.
-      if (conversation.status !== 'agent') await takeTurn(conversationId, message, input, duplicate ? undefined : conversation);
+      // A resent message whose first turn never finished is answered now; the engine skips answered ones. A new
+      // message's turn starts from the conversation just read.
+      if (bot) await takeTurn(bot.engine, conversationId, message, bot.read, duplicate ? undefined : conversation);
     } catch (err) {
       const { error, internal } = toWireError(err);
       if (internal) logger.error({ err, buyerId }, 'widget message failed');
