@@ -1,5 +1,6 @@
-// Temperature scaling: Naive Bayes scores are far too confident (features are not independent), so
-// probabilities are softmax(score / T) with T fitted to minimise the log-loss of out-of-fold predictions.
+// Temperature scaling: model scores are not probabilities (Naive Bayes alone is far too confident, as its
+// features are not independent), so probabilities are softmax(score / T) with T fitted to minimise the
+// log-loss of out-of-fold predictions.
 
 export function softmax(scores: ArrayLike<number>, temperature: number): Float64Array {
   const out = new Float64Array(scores.length);
@@ -26,11 +27,14 @@ export function logLoss(scored: readonly ScoredExample[], temperature: number): 
   return loss / Math.max(scored.length, 1);
 }
 
-/** Golden-section search of log T over [1, 1000]: log-loss is unimodal in T for a fixed set of scores. */
+/**
+ * Golden-section search of log T over [0.01, 1000]: log-loss is unimodal in T for a fixed set of scores.
+ * Naive Bayes log-probabilities need T > 1 (far too confident); SVM margins may need T < 1.
+ */
 export function fitTemperature(scored: readonly ScoredExample[]): number {
   if (scored.length === 0) return 1;
   const phi = (Math.sqrt(5) - 1) / 2;
-  let lo = 0;
+  let lo = Math.log(0.01);
   let hi = Math.log(1000);
   let a = hi - phi * (hi - lo);
   let b = lo + phi * (hi - lo);

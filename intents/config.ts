@@ -3,10 +3,11 @@
 import type { ModelOptions } from './model';
 
 export const DEFAULT_MODEL_OPTIONS: ModelOptions = {
-  features: { charNgrams: [1, 2], englishBigrams: true, englishCharTrigrams: true, hmm: false },
+  features: { charNgrams: [1, 2], englishBigrams: true, englishCharTrigrams: true, messageShape: true, hmm: false },
   rule: 'bernoulli',
   smoothing: 0.1,
   calibrationFolds: 4,
+  linear: { lambda: 3e-5, epochs: 20, eta0: 0.5, bayesWeight: 0.02 },
 };
 
 /**
@@ -14,4 +15,4 @@ export const DEFAULT_MODEL_OPTIONS: ModelOptions = {
  * by the same script as the lowest-cost value when acting on a wrong intent costs 1 and a needless
  * out_of_scope costs 0.5.
  */
-export const DEFAULT_THRESHOLD = 0.4;
+export const DEFAULT_THRESHOLD = 0.5;

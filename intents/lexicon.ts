@@ -27,7 +27,17 @@ export const TYPO_FOLDS: ReadonlyArray<readonly [string, string]> = [
   ['客腹', '客服'], ['人公', '人工'], ['话废', '话费'], ['点卷', '点券'], ['点劵', '点券'], ['面直', '面值'],
   ['蟹蟹', '谢谢'], ['谢谢谢', '谢谢'], ['木有', '没有'], ['米有', '没有'], ['莫得', '没有'],
   ['肿么', '怎么'], ['神马', '什么'], ['酱紫', '这样'], ['介个', '这个'], ['稀饭', '喜欢'],
+  // Chat spellings of the words short answers are made of.
+  ['掰掰', '拜拜'], ['阔以', '可以'], ['好哒', '好的'], ['好滴', '好的'], ['嗯呐', '嗯嗯'], ['嗯哪', '嗯嗯'], ['恩恩', '嗯嗯'],
+  ['哈啰', '哈喽'], ['哈罗', '哈喽'], ['哈咯', '哈喽'], ['在么', '在吗'], ['在嘛', '在吗'],
 ];
+
+/** Whole messages that mean something else inside a sentence (白白 alone is bye-bye, 白白浪费 is "wasted"). */
+export const WHOLE_MESSAGE_FORMS: Readonly<Record<string, string>> = {
+  白白: '拜拜',
+  白白啦: '拜拜啦',
+  恩: '嗯',
+};
 
 /** Pinyin initials typed as a whole Latin word; expanded so they share features with the Chinese word. */
 export const PINYIN_ABBREVIATIONS: Readonly<Record<string, string>> = {
@@ -83,4 +93,48 @@ export const ENGLISH_SHORTHAND: Readonly<Record<string, string>> = {
   isnt: 'is not',
   hasnt: 'has not',
   havent: 'have not',
+  // Clipped and stretched forms of the words short answers are made of (letter runs of 3+ are cut to two first).
+  yep: 'yes',
+  yup: 'yes',
+  yea: 'yes',
+  yeah: 'yes',
+  ya: 'yes',
+  yah: 'yes',
+  k: 'ok',
+  kk: 'ok',
+  okk: 'ok',
+  okay: 'ok',
+  okey: 'ok',
+  okie: 'ok',
+  yess: 'yes',
+  noo: 'no',
+  nah: 'no',
+  nope: 'no',
+  naw: 'no',
+  hii: 'hi',
+  hiya: 'hi',
+  heya: 'hey',
+  heyy: 'hey',
+  helo: 'hello',
+  hallo: 'hello',
+  hullo: 'hello',
+  ello: 'hello',
+  howdy: 'hello',
+  sup: 'hello',
+  cya: 'see you',
+  cu: 'see you',
+  ttyl: 'talk to you later',
+  gtg: 'got to go',
+  g2g: 'got to go',
+  nite: 'night',
+  byee: 'bye',
+  byebye: 'bye bye',
+  adios: 'bye',
+  ciao: 'bye',
+  laters: 'later',
+  tysm: 'thank you so much',
+  thanku: 'thank you',
+  thankyou: 'thank you',
+  thanx: 'thanks',
+  thnks: 'thanks',
 };

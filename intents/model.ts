@@ -1,14 +1,17 @@
-// The intent model: features → natural's Naive Bayes → temperature-calibrated probabilities.
+// The intent model: features → natural's Naive Bayes + a linear SVM on the same features → temperature-calibrated
+// probabilities.
 import { z } from 'zod';
-import { BayesStateSchema, CompiledBayes, trainBayes, type CompiledBayesParts, type LabelledFeatures } from './bayes';
+import { BayesStateSchema, compileBayes, trainBayes, type BayesState, type LabelledFeatures } from './bayes';
 import { fitTemperature, softmax, type ScoredExample } from './calibration';
 import { IntentsError } from './errors';
 import type { Example } from './examples';
 import { IntentSchema, type Intent, type Lang } from './intents';
 import { detectLang } from './language';
+import { decodeLinear, encodeLinear, LinearFileSchema, LinearOptionsSchema, trainLinear, type LinearWeights } from './linear';
 import { canonicalize, normalizeCanonical } from './normalize';
+import { CompiledScorer, type ScorerParts } from './scorer';
 import { stratifiedFolds } from './split';
-import { FeatureOptionsSchema, featurize, type FeatureOptions } from './tokenize';
+import { FeatureOptionsSchema, featurize, isShapeFeature, type FeatureOptions } from './tokenize';
 
 export const ModelOptionsSchema = z.object({
   features: FeatureOptionsSchema,
@@ -18,6 +21,8 @@ export const ModelOptionsSchema = z.object({
   smoothing: z.number().positive(),
   /** Folds used to collect out-of-fold scores for fitting the temperature. */
   calibrationFolds: z.number().int().min(2).max(10),
+  /** The linear SVM trained next to Naive Bayes; absent in models saved before it existed (Naive Bayes alone). */
+  linear: LinearOptionsSchema.optional(),
 });
 export type ModelOptions = z.infer<typeof ModelOptionsSchema>;
 
@@ -32,17 +37,19 @@ export const ModelFileSchema = z.object({
   options: ModelOptionsSchema,
   temperature: z.number().positive(),
   bayes: BayesStateSchema,
+  /** The SVM's weights, rows in the order of `bayes.features`, columns in the order of its classes. */
+  linear: LinearFileSchema.optional(),
 });
 export type ModelFile = z.infer<typeof ModelFileSchema>;
 
 /** Everything of a model file but natural's counts: what a compiled model still needs to know. */
-export const ModelHeaderSchema = ModelFileSchema.omit({ bayes: true });
+export const ModelHeaderSchema = ModelFileSchema.omit({ bayes: true, linear: true });
 export type ModelHeader = z.infer<typeof ModelHeaderSchema>;
 
 /** A trained model as the retraining worker posts it: header and compiled table, ready to classify with. */
 export interface CompiledModel {
   header: ModelHeader;
-  bayes: CompiledBayesParts;
+  scorer: ScorerParts;
 }
 
 export interface Prepared {
@@ -76,6 +83,33 @@ interface Featurized {
 const toDocs = (items: readonly Featurized[]): LabelledFeatures[] =>
   items.filter((i) => i.features.length > 0).map((i) => ({ features: i.features, label: i.example.intent }));
 
+const isEvidence = (feature: string): boolean => !isShapeFeature(feature);
+
+interface Trained {
+  bayes: BayesState;
+  linear?: LinearWeights;
+  scorer: CompiledScorer;
+}
+
+/** natural's counts, the SVM trained on the same vocabulary (when the options ask for it), and both compiled. */
+function trainScorer(docs: readonly LabelledFeatures[], options: ModelOptions): Trained {
+  const bayes = trainBayes(docs, options.smoothing);
+  const tables = compileBayes(bayes, options.rule);
+  if (!options.linear) return { bayes, scorer: CompiledScorer.combine(tables) };
+  const linear = trainLinear(docs, tables.featureNames, tables.labels, options.linear);
+  return { bayes, linear, scorer: CompiledScorer.combine(tables, { weights: linear, bayesWeight: options.linear.bayesWeight }) };
+}
+
+/** Compiles a model file's counts and weights; a file whose options ask for an SVM it does not hold is corrupt. */
+function compileFile(file: ModelFile): CompiledScorer {
+  const tables = compileBayes(file.bayes, file.options.rule);
+  const { linear } = file.options;
+  if (!linear) return CompiledScorer.combine(tables);
+  if (!file.linear) throw new IntentsError('model_corrupt', 'model options name a linear SVM but the file has no weights');
+  const weights = decodeLinear(file.linear, tables.featureNames.length, tables.labels.length);
+  return CompiledScorer.combine(tables, { weights, bayesWeight: linear.bayesWeight });
+}
+
 /** Out-of-fold scores: each example scored by a model that did not see it, as the calibration data. */
 function outOfFoldScores(items: readonly Featurized[], options: ModelOptions): ScoredExample[] {
   const scored: ScoredExample[] = [];
@@ -85,10 +119,10 @@ function outOfFoldScores(items: readonly Featurized[], options: ModelOptions): S
   );
   folds.forEach((fold, k) => {
     const rest = folds.flatMap((f, j) => (j === k ? [] : f.map((e) => e.item)));
-    const bayes = CompiledBayes.compile(trainBayes(toDocs(rest), options.smoothing), options.rule);
+    const { scorer } = trainScorer(toDocs(rest), options);
     for (const { item } of fold) {
-      const { scores, coverage } = bayes.scores(item.features);
-      const truth = bayes.labels.indexOf(item.example.intent);
+      const { scores, coverage } = scorer.scores(item.features, isEvidence);
+      const truth = scorer.labels.indexOf(item.example.intent);
       if (coverage > 0 && truth !== -1) scored.push({ scores, truth });
     }
   });
@@ -98,7 +132,7 @@ function outOfFoldScores(items: readonly Featurized[], options: ModelOptions): S
 export class IntentModel {
   private constructor(
     readonly header: ModelHeader,
-    private readonly bayes: CompiledBayes,
+    private readonly scorer: CompiledScorer,
     private readonly labels: readonly Intent[],
   ) {}
 
@@ -114,37 +148,33 @@ export class IntentModel {
     return this.header.temperature;
   }
 
-  private static of(header: ModelHeader, bayes: CompiledBayes): IntentModel {
-    const labels = z.array(IntentSchema).safeParse(bayes.labels);
+  private static of(header: ModelHeader, scorer: CompiledScorer): IntentModel {
+    const labels = z.array(IntentSchema).safeParse(scorer.labels);
     if (!labels.success) throw new IntentsError('model_corrupt', 'model has labels that are not intents');
-    return new IntentModel(header, bayes, labels.data);
+    return new IntentModel(header, scorer, labels.data);
   }
 
   /** A model file read from disk: validated, then compiled. */
   static fromFile(data: unknown): IntentModel {
     const parsed = ModelFileSchema.safeParse(data);
     if (!parsed.success) throw new IntentsError('model_corrupt', z.prettifyError(parsed.error));
-    const { bayes, ...header } = parsed.data;
-    return IntentModel.of(header, CompiledBayes.compile(bayes, header.options.rule));
+    return IntentModel.compile(parsed.data);
   }
 
   /** A model compiled in another thread (the retraining worker); only the small header and the shapes are checked. */
   static fromCompiled(data: CompiledModel): IntentModel {
     const header = ModelHeaderSchema.safeParse(data.header);
     if (!header.success) throw new IntentsError('model_corrupt', z.prettifyError(header.error));
-    return IntentModel.of(header.data, CompiledBayes.fromParts(data.bayes));
+    return IntentModel.of(header.data, CompiledScorer.fromParts(data.scorer));
   }
 
   /** What the worker posts back: list `transferList` so the tables move to the other thread instead of being copied. */
   toCompiled(): { compiled: CompiledModel; transferList: ArrayBuffer[] } {
-    const bayes = this.bayes.toParts();
-    return {
-      compiled: { header: this.header, bayes },
-      transferList: [bayes.presentWeight.buffer as ArrayBuffer, bayes.base.buffer as ArrayBuffer],
-    };
+    const { parts, transferables } = this.scorer.toParts();
+    return { compiled: { header: this.header, scorer: parts }, transferList: transferables };
   }
 
-  /** Trains natural's counts and fits the temperature: the model file to save. */
+  /** Trains natural's counts and the SVM, and fits the temperature: the model file to save. */
   static trainFile(examples: readonly Example[], options: ModelOptions, version: string): ModelFile {
     const items = examples.map((example) => ({ example, features: prepare(example.text, options.features).features }));
     const docs = toDocs(items);
@@ -152,6 +182,7 @@ export class IntentModel {
       throw new IntentsError('training_failed', 'training needs examples of at least two intents');
     }
     const temperature = fitTemperature(outOfFoldScores(items, options));
+    const { bayes, linear } = trainScorer(docs, options);
     return {
       format: MODEL_FORMAT,
       formatVersion: 1,
@@ -160,14 +191,15 @@ export class IntentModel {
       trainingExamples: docs.length,
       options,
       temperature,
-      bayes: trainBayes(docs, options.smoothing),
+      bayes,
+      ...(linear && { linear: encodeLinear(linear) }),
     };
   }
 
-  /** Compiles a file this process just trained (trainBayes already validated the counts): no second schema pass. */
+  /** Compiles a validated file, or one this process just trained (no second schema pass). */
   static compile(file: ModelFile): IntentModel {
-    const { bayes, ...header } = file;
-    return IntentModel.of(header, CompiledBayes.compile(bayes, header.options.rule));
+    const { bayes: _bayes, linear: _linear, ...header } = file;
+    return IntentModel.of(header, compileFile(file));
   }
 
   static train(examples: readonly Example[], options: ModelOptions, version: string): IntentModel {
@@ -179,7 +211,7 @@ export class IntentModel {
    * knows; null when it knows none.
    */
   rank(features: readonly string[]): { ranked: Ranked[]; coverage: number } | null {
-    const { scores, coverage } = this.bayes.scores(features);
+    const { scores, coverage } = this.scorer.scores(features, isEvidence);
     if (coverage === 0) return null;
     const probabilities = softmax(scores, this.header.temperature);
     const ranked = this.labels

@@ -1,6 +1,6 @@
 // Text normalisation: every later stage (language detection, features, entities) sees the same canonical text.
 import * as OpenCC from 'opencc-js';
-import { ENGLISH_SHORTHAND, PINYIN_ABBREVIATIONS, TYPO_FOLDS } from './lexicon';
+import { ENGLISH_SHORTHAND, PINYIN_ABBREVIATIONS, TYPO_FOLDS, WHOLE_MESSAGE_FORMS } from './lexicon';
 
 /** Longer input is classified by its prefix: buyers state the problem first, and this bounds the work per message. */
 export const MAX_INPUT_CHARS = 512;
@@ -21,12 +21,17 @@ const HAN = /\p{Script=Han}/u;
 export const ORDER_NUMBER = /km\d{14,18}(?!\d)|(?<![\d.])\d{16,20}(?![\d.])/g;
 const NUMBER = /\d+(?:\.\d+)?/g;
 
+/** Stretched letters ("hiii", "coooool"): a run of three or more is cut to two, then looked up (hii → hi). */
+const LETTER_RUN = /([a-z])\1{2,}/g;
+const TRAILING_DECORATION = /[\s\p{P}\p{Extended_Pictographic}\ufe0f~]+$/u;
+
 const typoPattern = new RegExp(TYPO_FOLDS.map(([from]) => from).join('|'), 'g');
 const typoMap = new Map(TYPO_FOLDS);
 const shorthand = new Map<string, string>([
   ...Object.entries(PINYIN_ABBREVIATIONS),
   ...Object.entries(ENGLISH_SHORTHAND),
 ]);
+const englishShorthand = new Map(Object.entries(ENGLISH_SHORTHAND));
 
 /**
  * Canonical form: bounded length, NFKC (full-width → half-width, ￥ → ¥), no markup or invisible characters,
@@ -54,7 +59,13 @@ function expandShorthand(s: string): string {
     .replace(/\bwon't\b/g, 'will not')
     .replace(/\bcan't\b/g, 'can not')
     .replace(/\b([a-z]+)n't\b/g, '$1 not')
-    .replace(/(?<![a-z0-9])[a-z]+(?![a-z0-9])/g, (word) => shorthand.get(word) ?? word);
+    .replace(/(?<![a-z0-9])[a-z]+(?![a-z0-9])/g, (word) => {
+      const known = shorthand.get(word);
+      if (known) return known;
+      // Stretched English only: "xxxx" is not the pinyin xx (谢谢).
+      const short = word.replace(LETTER_RUN, '$1$1');
+      return englishShorthand.get(short) ?? short;
+    });
 }
 
 /**
@@ -71,8 +82,9 @@ export function normalizeCanonical(canonical: string): string {
   let s = canonical;
   if (s === '') return '';
   s = s.replace(typoPattern, (m) => typoMap.get(m) ?? m);
-  // "88" / "886" alone is chat for 拜拜; inside a sentence it is a price or a count.
+  // "88" / "886" / "白白" alone are chat for 拜拜; inside a sentence they are a price, a count, "in vain".
   if (/^8{2,}6?[\s!.~。]*$/.test(s)) s = '拜拜';
+  s = WHOLE_MESSAGE_FORMS[s.replace(TRAILING_DECORATION, '')] ?? s;
   s = s.replace(/(?<![a-z0-9])3q(?![a-z0-9])/g, '谢谢');
   s = s.replace(ORDER_NUMBER, ` ${ORDER_PLACEHOLDER} `).replace(NUMBER, ` ${NUMBER_PLACEHOLDER} `);
   s = expandShorthand(s);

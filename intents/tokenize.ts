@@ -14,6 +14,12 @@ export const FeatureOptionsSchema = z.object({
   englishBigrams: z.boolean(),
   /** Character trigrams of English words of 5+ letters, to survive misspellings ("refnud"). */
   englishCharTrigrams: z.boolean(),
+  /**
+   * The message's shape: its first and last Chinese character (^好, 吗$) and a length bucket (Chinese
+   * characters + English words + placeholders: 1, 2, 3, 4–5, 6–8, 9+). Short answers (好呀, 否, 你们好) are told apart
+   * mostly by where their characters sit. Off in models saved before the option existed.
+   */
+  messageShape: z.boolean().default(false),
   /** Jieba HMM for words missing from the dictionary. */
   hmm: z.boolean(),
 });
@@ -58,6 +64,30 @@ function addEnglish(out: Set<string>, words: readonly string[], options: Feature
   }
 }
 
+const UNIT = /\p{Script=Han}|[a-z]+/gu;
+
+function lengthBucket(units: number): string {
+  if (units <= 3) return `${units}`;
+  if (units <= 5) return '4-5';
+  return units <= 8 ? '6-8' : '9+';
+}
+
+const SHAPE = /^[bn]:/;
+
+/** Shape features say how a message looks, not what it says: they are not evidence that the model knows it. */
+export const isShapeFeature = (feature: string): boolean => SHAPE.test(feature);
+
+function addShape(out: Set<string>, normalized: string): void {
+  const han = normalized.match(HAN_RUN)?.join('') ?? '';
+  if (han !== '') {
+    const chars = Array.from(han);
+    out.add(`b:^${chars[0]}`);
+    out.add(`b:${chars[chars.length - 1]}$`);
+  }
+  const units = normalized.match(UNIT)?.length ?? 0;
+  if (units > 0) out.add(`n:${lengthBucket(units)}`);
+}
+
 /** Distinct feature strings of a normalize()d text; empty when the text holds nothing recognisable. */
 export function featurize(normalized: string, options: FeatureOptions): string[] {
   const out = new Set<string>();
@@ -84,5 +114,6 @@ export function featurize(normalized: string, options: FeatureOptions): string[]
     addCharNgrams(out, part, options.charNgrams);
     for (const emoji of part.match(EMOJI) ?? []) out.add(`m:${emoji}`);
   }
+  if (options.messageShape && out.size > 0) addShape(out, normalized);
   return [...out];
 }

@@ -1,12 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { CompiledBayes, trainBayes } from '../../intents/bayes';
+import { compileBayes, trainBayes } from '../../intents/bayes';
 import { fitTemperature, logLoss, softmax } from '../../intents/calibration';
 import { ClassifyResultSchema, classifyWith } from '../../intents/classify';
 import { DEFAULT_MODEL_OPTIONS, DEFAULT_THRESHOLD } from '../../intents/config';
 import { loadDefaultCatalog } from '../../intents/entities/catalog';
 import { ProductMatcher } from '../../intents/entities/product';
 import { loadShippedExamples } from '../../intents/examples';
+import { decodeLinear, encodeLinear, trainLinear } from '../../intents/linear';
 import { IntentModel } from '../../intents/model';
+import { CompiledScorer } from '../../intents/scorer';
 import { ISSUE_EXAMPLES } from './issue-examples';
 
 const products = new ProductMatcher(loadDefaultCatalog());
@@ -31,11 +33,41 @@ describe('Bayes model compiled from natural', () => {
     const p = { x: { a: 2.5 / 3, b: 1.5 / 3, c: 0.5 / 3 }, y: { a: 0.5 / 2, b: 0.5 / 2, c: 1.5 / 2 } };
     const expected = (label: 'x' | 'y', present: string[], prior: number) =>
       Math.log(prior) + (['a', 'b', 'c'] as const).reduce((s, f) => s + Math.log(present.includes(f) ? p[label][f] : 1 - p[label][f]), 0);
-    const bayes = CompiledBayes.compile(state);
+    const bayes = CompiledScorer.combine(compileBayes(state));
     const { scores, coverage } = bayes.scores(['a', 'unknown']);
     expect(coverage).toBe(0.5);
     expect(scores[bayes.labels.indexOf('x')]).toBeCloseTo(expected('x', ['a'], 2 / 3), 10);
     expect(scores[bayes.labels.indexOf('y')]).toBeCloseTo(expected('y', ['a'], 1 / 3), 10);
+  });
+});
+
+describe('linear SVM', () => {
+  const docs = [
+    { features: ['a', 'x'], label: 'p' },
+    { features: ['a', 'y'], label: 'p' },
+    { features: ['b', 'x'], label: 'q' },
+    { features: ['b', 'y'], label: 'q' },
+    { features: ['c'], label: 'r' },
+  ];
+  const options = { lambda: 1e-4, epochs: 20, eta0: 0.5, bayesWeight: 0 };
+
+  it('separates separable data and is deterministic', () => {
+    const tables = compileBayes(trainBayes(docs, 0.1));
+    const linear = trainLinear(docs, tables.featureNames, tables.labels, options);
+    const scorer = CompiledScorer.combine(tables, { weights: linear, bayesWeight: 0 });
+    for (const doc of docs) {
+      const { scores } = scorer.scores(doc.features);
+      const best = scores.indexOf(Math.max(...scores));
+      expect(scorer.labels[best]).toBe(doc.label);
+    }
+    expect(trainLinear(docs, tables.featureNames, tables.labels, options)).toEqual(linear);
+  });
+
+  it('stores its weights compactly and reads them back exactly; misfit weights are corrupt', () => {
+    const linear = trainLinear(docs, ['a', 'b', 'c', 'x', 'y'], ['p', 'q', 'r'], options);
+    const file = encodeLinear(linear);
+    expect(decodeLinear(file, 5, 3)).toEqual(linear);
+    expect(() => decodeLinear(file, 4, 3)).toThrow(expect.objectContaining({ code: 'model_corrupt' }));
   });
 });
 
@@ -55,8 +87,9 @@ describe('calibration', () => {
     expect(logLoss(scored, t)).toBeLessThan(logLoss(scored, 1));
   });
 
-  it('the trained model has a fitted temperature', () => {
-    expect(model.temperature).toBeGreaterThan(1);
+  it('the trained model has a fitted temperature (SVM margins are sharpened: T < 1)', () => {
+    expect(model.temperature).toBeGreaterThan(0.01);
+    expect(model.temperature).toBeLessThan(0.99);
   });
 });
 

@@ -44,6 +44,22 @@ describe('IntentEngine lifecycle', () => {
     rmSync(empty, { recursive: true, force: true });
   });
 
+  it('rejects SVM weights that are missing or do not fit, and still loads a Naive-Bayes-only model file', async () => {
+    const file = JSON.parse(await readFile(path.join(dir, `intents-${engine.version}.json`), 'utf8'));
+    const other = mkdtempSync(path.join(tmpdir(), 'kadesk-intents-svm-'));
+    const loadWith = async (content: object) => {
+      writeFileSync(path.join(other, 'intents-active.json'), JSON.stringify({ version: 'v1' }));
+      writeFileSync(path.join(other, 'intents-v1.json'), JSON.stringify({ ...content, version: 'v1' }));
+      return IntentEngine.load(other);
+    };
+    expect(await codeOf(loadWith({ ...file, linear: undefined }))).toBe('model_corrupt');
+    expect(await codeOf(loadWith({ ...file, linear: { ...file.linear, weights: file.linear.weights.slice(8) } }))).toBe('model_corrupt');
+    expect(await codeOf(loadWith({ ...file, linear: { ...file.linear, bias: [1] } }))).toBe('model_corrupt');
+    const bayesOnly = await loadWith({ ...file, options: { ...file.options, linear: undefined }, linear: undefined });
+    expect(bayesOnly.classify('卡密无效 用不了').intent).toBe('card_invalid');
+    rmSync(other, { recursive: true, force: true });
+  });
+
   it('changes the threshold at run time and rejects invalid thresholds', () => {
     const text = '订单有问题';
     engine.setThreshold(0);

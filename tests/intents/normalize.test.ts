@@ -1,6 +1,6 @@
 import { canonicalize, MAX_INPUT_CHARS, normalize } from '../../intents/normalize';
 import { detectLang } from '../../intents/language';
-import { featurize } from '../../intents/tokenize';
+import { featurize, isShapeFeature } from '../../intents/tokenize';
 import { DEFAULT_MODEL_OPTIONS } from '../../intents/config';
 
 describe('canonicalize', () => {
@@ -47,6 +47,20 @@ describe('normalize', () => {
     expect(normalize("pls cancle it, I didn't pay")).toBe('please cancel it, i did not pay');
   });
 
+  it('folds chat spellings and stretched letters, but not into pinyin shorthand', () => {
+    expect(normalize('hiii 👋')).toBe('hi 👋');
+    expect(normalize('yup, coooool')).toBe('yes, cool');
+    expect(normalize('nope')).toBe('no');
+    expect(normalize('阔以阔以')).toBe('可以可以');
+    expect(normalize('xx')).toBe('谢谢');
+    expect(normalize('xxxx')).toBe('xx');
+  });
+
+  it('reads "白白" alone as bye-bye but not inside a sentence', () => {
+    expect(normalize('白白~')).toBe('拜拜');
+    expect(normalize('白白浪费钱')).toBe('白白浪费钱');
+  });
+
   it('reads "88" alone as goodbye but not inside a sentence', () => {
     expect(normalize('88')).toBe('拜拜');
     expect(normalize('88元')).toBe('<num> 元');
@@ -85,8 +99,15 @@ describe('featurize', () => {
     expect(features).toEqual(expect.arrayContaining(['e:refund', 'e:receiv', 'e2:not_receiv']));
   });
 
+  it('describes the message shape: first and last Chinese character and a length bucket', () => {
+    const features = featurize(normalize('你们好呀'), options);
+    expect(features).toEqual(expect.arrayContaining(['b:^你', 'b:呀$', 'n:4-5']));
+    expect(features.filter(isShapeFeature).sort()).toEqual(['b:^你', 'b:呀$', 'n:4-5']);
+    expect(featurize(normalize('where is my refund'), options)).toContain('n:4-5');
+  });
+
   it('turns placeholders and emoji into features and nothing else into noise', () => {
-    expect(featurize(normalize('KM20240101123456789 😡'), options).sort()).toEqual(['m:😡', 'p:order']);
+    expect(featurize(normalize('KM20240101123456789 😡'), options).sort()).toEqual(['m:😡', 'n:1', 'p:order']);
     expect(featurize(normalize('   '), options)).toEqual([]);
   });
 });
