@@ -56,6 +56,8 @@ export function canonicalize(text: unknown): string {
 
 function expandShorthand(s: string): string {
   return s
+    // "ya" alone is a clipped yes, but "see ya" is "see you" (goodbye).
+    .replace(/\bsee ya\b/g, 'see you')
     .replace(/\bwon't\b/g, 'will not')
     .replace(/\bcan't\b/g, 'can not')
     .replace(/\b([a-z]+)n't\b/g, '$1 not')
@@ -85,7 +87,8 @@ export function normalizeCanonical(canonical: string): string {
   // "88" / "886" / "白白" alone are chat for 拜拜; inside a sentence they are a price, a count, "in vain".
   if (/^8{2,}6?[\s!.~。]*$/.test(s)) s = '拜拜';
   s = WHOLE_MESSAGE_FORMS[s.replace(TRAILING_DECORATION, '')] ?? s;
-  s = s.replace(/(?<![a-z0-9])3q(?![a-z0-9])/g, '谢谢');
+  // "3q" is 谢谢, and "3q3q" is 谢谢谢谢 (a repeat, not numbers).
+  s = s.replace(/(?<![a-z0-9])(?:3q)+(?![a-z0-9])/g, (m) => '谢谢'.repeat(m.length / 2));
   s = s.replace(ORDER_NUMBER, ` ${ORDER_PLACEHOLDER} `).replace(NUMBER, ` ${NUMBER_PLACEHOLDER} `);
   s = expandShorthand(s);
   return s.replace(/\s+/g, ' ').trim();

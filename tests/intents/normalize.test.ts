@@ -54,6 +54,8 @@ describe('normalize', () => {
     expect(normalize('阔以阔以')).toBe('可以可以');
     expect(normalize('xx')).toBe('谢谢');
     expect(normalize('xxxx')).toBe('xx');
+    expect(normalize('3q3q')).toBe('谢谢谢谢');
+    expect(normalize('ya, see ya')).toBe('yes, see you');
   });
 
   it('reads "白白" alone as bye-bye but not inside a sentence', () => {
