@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Mutex } from 'async-mutex';
 import { Sequelize, Transaction } from 'sequelize';
 import { Connection, finalizeStatements, runStatement } from './driver-statements';
+import { CHECKPOINT_UUID, startCheckpointer } from './sqlite-checkpointer';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -80,6 +81,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   }
 
   const writeLock = new Mutex();
+  const checkpointer = dialect === 'sqlite' ? startCheckpointer(sequelize) : null;
   return {
     sequelize,
     dialect,
@@ -102,6 +104,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       if (dialect === 'sqlite') await optimizeSqlite(sequelize);
     },
     close: async () => {
+      await checkpointer?.stop();
       if (dialect === 'sqlite') await Promise.all(Object.values((sequelize.connectionManager as unknown as SqliteManager).connections).map(finalizeStatements));
       await sequelize.close();
     },
@@ -135,7 +138,8 @@ function tuneSqliteConnections(sequelize: Sequelize, busyTimeoutMs: number): voi
       connection.kadeskTuned = true;
       connection.configure('busyTimeout', busyTimeoutMs);
       await new Promise<void>((resolve, reject) =>
-        connection.exec('PRAGMA synchronous=NORMAL', (err) => (err ? reject(err) : resolve())),
+        // Checkpoints are the checkpointer's (sqlite-checkpointer.ts), never a committing writer's.
+        connection.exec('PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=0', (err) => (err ? reject(err) : resolve())),
       );
     }
     return connection;
@@ -167,7 +171,7 @@ function shareTransactionConnection(sequelize: Sequelize): void {
   let shared: Promise<SqliteHandle> | null = null;
   let sharedConnection: SqliteHandle | null = null;
   manager.getConnection = (opts) => {
-    if (!opts?.uuid || opts.uuid === 'default') return get(opts);
+    if (!opts?.uuid || opts.uuid === 'default' || opts.uuid === CHECKPOINT_UUID) return get(opts);
     shared ??= get({ ...opts, uuid: TRANSACTIONS_UUID }).then((c) => (sharedConnection = c));
     return shared;
   };

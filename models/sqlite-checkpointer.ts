@@ -1,0 +1,34 @@
+// WAL checkpoints off the write path. SQLite's automatic checkpoint runs inside the COMMIT that crosses its
+// threshold, and with synchronous=NORMAL a checkpoint fsyncs: on the benchmark machine's disk that held the one
+// writer, and every write queued behind it, for up to seconds (tests/bench/widget.bench.ts at 500 messages/s: p99
+// from ~20 ms to over 1 s). Here connections never checkpoint on commit; a connection of its own runs a PASSIVE
+// checkpoint every second, which copies what it can without blocking writers or readers. Durability is unchanged.
+import type { Sequelize } from 'sequelize';
+import { runStatement } from './driver-statements';
+
+/** The checkpointer's own connection (models/db.ts hands every other non-default uuid the writers' connection). */
+export const CHECKPOINT_UUID = 'kadesk-checkpoint';
+const EVERY_MS = 1_000;
+
+export function startCheckpointer(sequelize: Sequelize): { stop(): Promise<void> } {
+  const manager = sequelize.connectionManager as unknown as { getConnection(options: { uuid: string }): Promise<unknown> };
+  let running: Promise<void> | null = null;
+  const timer = setInterval(() => {
+    // A busy or failed checkpoint is harmless: the WAL is kept, and the next tick copies it.
+    running ??= manager
+      .getConnection({ uuid: CHECKPOINT_UUID })
+      .then((connection) => runStatement(sequelize, 'PRAGMA wal_checkpoint(PASSIVE)', {}, { connection }))
+      .then(
+        () => undefined,
+        () => undefined,
+      )
+      .finally(() => (running = null));
+  }, EVERY_MS);
+  timer.unref();
+  return {
+    stop: async () => {
+      clearInterval(timer);
+      await running;
+    },
+  };
+}
