@@ -14,6 +14,7 @@ import type { TurnInput } from '../router';
 import { describePostback, TEXTS } from '../texts';
 import { widgetAuth, WidgetSocketData } from './auth';
 import { forwardDeskEvents } from './desk-bridge';
+import { inOrderPer } from './in-order';
 import { forwardOrderUpdates } from './order-updates';
 import { messageLimiter } from './rate-limit';
 import { buyerRoom, conversationRoom } from './rooms';
@@ -46,6 +47,7 @@ export function attachWidget(io: Server, ctx: BotContext): Namespace {
   io.httpServer.once('close', forwardOrderUpdates(nsp, domain.events));
   io.httpServer.once('close', forwardDeskEvents(nsp, domain.events));
   const csat = new CsatService({ clock: domain.clock });
+  const inOrder = inOrderPer<number>();
 
   async function takeTurn(engine: ConversationEngine, conversationId: number, message: ConversationMessage, input: TurnInput, current?: Conversation): Promise<void> {
     const room = nsp.to(conversationRoom(conversationId));
@@ -139,7 +141,7 @@ export function attachWidget(io: Server, ctx: BotContext): Namespace {
     socket.join([buyerRoom(buyerId), conversationRoom(conversationId)]);
     // An event sent without an ack callback still gets processed; the answer just has nowhere to go.
     const ackOf = (ack: unknown): Ack => (typeof ack === 'function' ? (ack as Ack) : () => undefined);
-    socket.on('message', (raw: unknown, ack: unknown) => void onMessage(socket, raw, ackOf(ack)));
+    socket.on('message', (raw: unknown, ack: unknown) => void inOrder(conversationId, () => onMessage(socket, raw, ackOf(ack))));
     socket.on('sync', (raw: unknown, ack: unknown) => void onSync(socket, raw, ackOf(ack)));
     socket.on('csat', (raw: unknown, ack: unknown) => void onCsat(socket, raw, ackOf(ack)));
     try {
