@@ -25,6 +25,8 @@ export interface StepResult {
   latenciesMs: number[];
   /** Bot messages received per acked buyer message id (a turn may say several things, once). */
   repliesById: Map<number, number>;
+  /** The slowest send → reply of each second of the step (by send time), ms: shows whether slowness is a burst. */
+  slowestBySecond: number[];
 }
 
 const now = (): number => performance.now();
@@ -91,7 +93,7 @@ export class WidgetBuyer {
  * even; then waits (bounded) for the last replies.
  */
 export async function runStep(buyers: WidgetBuyer[], perBuyerRate: number, seconds: number, drainMs = 10_000): Promise<StepResult> {
-  const step: StepResult = { targetRate: perBuyerRate * buyers.length, sent: 0, acked: 0, replied: 0, errors: [], latenciesMs: [], repliesById: new Map() };
+  const step: StepResult = { targetRate: perBuyerRate * buyers.length, sent: 0, acked: 0, replied: 0, errors: [], latenciesMs: [], repliesById: new Map(), slowestBySecond: [] };
   const record: Sent[] = [];
   const interval = 1000 / perBuyerRate;
   const perBuyer = Math.max(1, Math.round(seconds * perBuyerRate));
@@ -116,6 +118,8 @@ export async function runStep(buyers: WidgetBuyer[], perBuyerRate: number, secon
     if (s.repliedAt === undefined) continue;
     step.replied++;
     step.latenciesMs.push(s.repliedAt - s.sentAt);
+    const second = Math.max(0, Math.floor((s.sentAt - start) / 1000));
+    step.slowestBySecond[second] = Math.max(step.slowestBySecond[second] ?? 0, Math.round(s.repliedAt - s.sentAt));
   }
   return step;
 }

@@ -36,6 +36,22 @@ function flags(argv: string[]) {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** User + system CPU a process has used, in ms (/proc/<pid>/stat counts clock ticks, 100 a second on Linux). */
+const cpuMs = (pid: number): number => {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+};
+
+/** Runs a load step and measures the CPU both sides spent on it, per message answered. */
+async function measuredStep(pid: number, ...args: Parameters<typeof runStep>) {
+  const server = cpuMs(pid);
+  const client = process.cpuUsage();
+  const step = await runStep(...args);
+  const used = process.cpuUsage(client);
+  const per = (ms: number) => Math.round((ms / Math.max(1, step.replied)) * 1000) / 1000;
+  return { step, cpuMsPerMessage: { server: per(cpuMs(pid) - server), loadGenerator: per((used.user + used.system) / 1000) } };
+}
+
 const rssMiB = (pid: number): number => Number(/^VmRSS:\s+(\d+) kB/m.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
 
 interface Verdict {
@@ -114,23 +130,24 @@ async function main(): Promise<void> {
     console.log(`RSS ${fmt(baselineMiB)} MiB → ${fmt(connectedMiB)} MiB with ${opts.buyers} idle buyers: ${fmt(perBuyerKiB)} KiB each`);
 
     await runStep(buyers, opts.rate, Math.min(5, opts.duration)); // warm-up, not reported
-    const main = await runStep(buyers, opts.rate, opts.duration);
+    const { step: main, cpuMsPerMessage } = await measuredStep(pid, buyers, opts.rate, opts.duration);
     const mainLatency = latency(main.latenciesMs);
     const all = new Map(main.repliesById);
-    console.log(`main: ${main.sent} sent, ${main.acked} acked, ${main.replied} answered, p99 ${mainLatency.p99Ms} ms`);
+    console.log(`main: ${main.sent} sent, ${main.acked} acked, ${main.replied} answered, p99 ${mainLatency.p99Ms} ms, CPU ms/message: server ${cpuMsPerMessage.server}, load generator ${cpuMsPerMessage.loadGenerator}`);
+    console.log(`main: slowest reply of each second (ms): ${main.slowestBySecond.join(' ')}`);
 
-    const steps: Array<{ targetRate: number; achievedRate: number; latency: Latency; verdict: Verdict; pass: boolean }> = [];
+    const steps: Array<{ targetRate: number; achievedRate: number; latency: Latency; verdict: Verdict; serverCpuMsPerMessage: number; pass: boolean }> = [];
     if (opts.ramp) {
       for (const factor of RAMP_FACTORS) {
         const perBuyer = opts.rate * factor;
         if (perBuyer * opts.buyers > opts.maxRate) break;
         const started = performance.now();
-        const step = await runStep(buyers, perBuyer, opts.stepSeconds);
+        const { step, cpuMsPerMessage: cpu } = await measuredStep(pid, buyers, perBuyer, opts.stepSeconds);
         const seconds = (performance.now() - started) / 1000;
         for (const [id, n] of step.repliesById) all.set(id, n);
         const l = latency(step.latenciesMs.length ? step.latenciesMs : [Infinity]);
         const pass = passes(step, l);
-        steps.push({ targetRate: step.targetRate, achievedRate: Math.round(step.replied / seconds), latency: l, verdict: verdict(step), pass });
+        steps.push({ targetRate: step.targetRate, achievedRate: Math.round(step.replied / seconds), latency: l, verdict: verdict(step), serverCpuMsPerMessage: cpu.server, pass });
         console.log(`step ${step.targetRate} msg/s: p99 ${l.p99Ms} ms, ${step.replied}/${step.sent} answered, ${step.errors.length} errors`);
         if (!pass) break;
       }
@@ -146,7 +163,17 @@ async function main(): Promise<void> {
       at: new Date().toISOString(),
       machine: machine(),
       options: { buyers: opts.buyers, perBuyerRate: opts.rate, durationS: opts.duration, stepSeconds: opts.stepSeconds, p99TargetMs: P99_TARGET_MS },
-      main: { targetRate: main.targetRate, sent: main.sent, acked: main.acked, answered: main.replied, errors: main.errors.slice(0, 10), latency: mainLatency, pass: passes(main, mainLatency) },
+      main: {
+        targetRate: main.targetRate,
+        sent: main.sent,
+        acked: main.acked,
+        answered: main.replied,
+        errors: main.errors.slice(0, 10),
+        latency: mainLatency,
+        cpuMsPerMessage,
+        slowestBySecond: main.slowestBySecond,
+        pass: passes(main, mainLatency),
+      },
       ceiling: { messagesPerSecond: ceiling, steps },
       memory: { baselineRssMiB: baselineMiB, connectedRssMiB: connectedMiB, perBuyerKiB: Math.round(perBuyerKiB * 10) / 10 },
       database,
@@ -164,6 +191,7 @@ async function main(): Promise<void> {
           ['sent / acked / answered', `${main.sent} / ${main.acked} / ${main.replied}`],
           ['send → reply p50 / p95 / p99', `${mainLatency.p50Ms} / ${mainLatency.p95Ms} / ${mainLatency.p99Ms} ms`],
           ['send → reply max', `${mainLatency.maxMs} ms`],
+          ['CPU per message: server / load generator', `${cpuMsPerMessage.server} / ${cpuMsPerMessage.loadGenerator} ms`],
           ['p99 < 50 ms', result.main.pass ? 'yes' : 'NO'],
           ['lost (db: missing, unanswered, answered twice)', `${database.missing}, ${database.unanswered}, ${database.doubleAnswered} of ${database.checked}`],
           ['client/db reply count mismatches', String(database.clientMismatch)],
@@ -174,7 +202,22 @@ async function main(): Promise<void> {
       ),
     );
     if (steps.length) {
-      console.log(`\n${table(['fleet msg/s', 'answered/s', 'p50 ms', 'p95 ms', 'p99 ms', 'lost', 'errors', 'pass'], steps.map((s) => [String(s.targetRate), String(s.achievedRate), String(s.latency.p50Ms), String(s.latency.p95Ms), String(s.latency.p99Ms), String(s.verdict.lost + s.verdict.unanswered), String(s.verdict.errors), s.pass ? 'yes' : 'no']))}`);
+      console.log(
+        `\n${table(
+          ['fleet msg/s', 'answered/s', 'p50 ms', 'p95 ms', 'p99 ms', 'server CPU ms/msg', 'lost', 'errors', 'pass'],
+          steps.map((s) => [
+            String(s.targetRate),
+            String(s.achievedRate),
+            String(s.latency.p50Ms),
+            String(s.latency.p95Ms),
+            String(s.latency.p99Ms),
+            String(s.serverCpuMsPerMessage),
+            String(s.verdict.lost + s.verdict.unanswered),
+            String(s.verdict.errors),
+            s.pass ? 'yes' : 'no',
+          ]),
+        )}`,
+      );
     }
   } finally {
     for (const b of buyers) b.close();
