@@ -11,11 +11,14 @@ export const ASK_FOR_HUMAN = '转人工';
 const now = (): number => performance.now();
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-function connect(url: string, auth: Record<string, string>): Promise<Socket> {
-  const socket = io(url, { auth, transports: ['websocket'], reconnection: false });
+/** Connects with `make`'s listeners already attached: the server may emit in the same packet burst as the connect. */
+function connect<T>(url: string, auth: Record<string, string>, make: (socket: Socket) => T): Promise<T> {
+  const socket = io(url, { auth, transports: ['websocket'], reconnection: false, autoConnect: false });
+  const made = make(socket);
   return new Promise((resolve, reject) => {
-    socket.once('connect', () => resolve(socket));
+    socket.once('connect', () => resolve(made));
     socket.once('connect_error', (err: Error) => reject(err));
+    socket.connect();
   });
 }
 
@@ -39,7 +42,7 @@ export class ChattingBuyer {
   }
 
   static async connect(base: string, token: string): Promise<ChattingBuyer> {
-    const buyer = new ChattingBuyer(await connect(`${base}/widget`, { token }));
+    const buyer = await connect(`${base}/widget`, { token }, (socket) => new ChattingBuyer(socket));
     const deadline = now() + 5_000;
     while (buyer.conversationId === null && now() < deadline) await sleep(10);
     if (buyer.conversationId === null) throw new Error('no conversation:update after connecting');
@@ -107,7 +110,7 @@ export class ClaimingAgent {
     const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
     if (!res.ok) throw new Error(`login ${email}: ${res.status} ${await res.text()}`);
     const { token, agent } = (await res.json()) as { token: string; agent: { id: number } };
-    return new ClaimingAgent(agent.id, await connect(`${base}/desk`, { token }));
+    return connect(`${base}/desk`, { token }, (socket) => new ClaimingAgent(agent.id, socket));
   }
 
   private async claim(handoffId: number): Promise<void> {

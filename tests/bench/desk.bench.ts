@@ -160,7 +160,9 @@ async function main(): Promise<void> {
       const winners = outcomes.filter((o) => o.ok);
       const losers = outcomes.filter((o) => !o.ok);
       const row = rows.get(id);
-      const fine = winners.length === 1 && outcomes.length === agents.length && losers.every((o) => o.code === 'HANDOFF_TAKEN') && row?.status === 'claimed' && row.claimedBy === String(winners[0]!.agentId);
+      // A loser is told the handoff is taken, or, if it already holds its cap of conversations, that it has no room.
+      const refused = losers.every((o) => o.code === 'HANDOFF_TAKEN' || o.code === 'CAPACITY_REACHED');
+      const fine = winners.length === 1 && outcomes.length === agents.length && refused && row?.status === 'claimed' && row.claimedBy === String(winners[0]!.agentId);
       if (fine) exactlyOne++;
       else anomalies.push(`handoff ${id}: ${winners.length} winners, ${outcomes.length} acks (${losers.map((o) => o.code).join(',')}), db ${row?.status}/${row?.claimedBy}`);
     }

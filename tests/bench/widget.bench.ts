@@ -2,8 +2,9 @@
 // fresh SQLite file, demo mode) over loopback, through the documented widget protocol only.
 //   --buyers N (500)  --rate R messages/s per buyer (1)  --duration S (30)  --step-seconds S of each ceiling step (10)
 //   --max-rate M fleet messages/s where the ceiling search stops (4000)  --no-ramp  --cpu-prof DIR (server profile)
+//   --memory-connections N idle widgets connected for the memory reading (2000)
 // Reports send → bot reply p50/p95/p99, lost or doubly answered messages (client view and the database), the
-// ceiling (fleet rate stepped up until p99 > 50 ms or an error), server RSS per connected idle buyer.
+// ceiling (fleet rate stepped up until p99 > 50 ms or an error), CPU per message, server RSS per connected widget.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -29,6 +30,7 @@ function flags(argv: string[]) {
     duration: value('duration', 30),
     stepSeconds: value('step-seconds', 10),
     maxRate: value('max-rate', 4000),
+    memoryConnections: Math.round(value('memory-connections', 2000)),
     ramp: !argv.includes('--no-ramp'),
     cpuProfDir: prof === -1 ? null : path.resolve(argv[prof + 1] ?? 'tests/bench/results/profiles'),
   };
@@ -50,6 +52,16 @@ async function measuredStep(pid: number, ...args: Parameters<typeof runStep>) {
   const used = process.cpuUsage(client);
   const per = (ms: number) => Math.round((ms / Math.max(1, step.replied)) * 1000) / 1000;
   return { step, cpuMsPerMessage: { server: per(cpuMs(pid) - server), loadGenerator: per((used.user + used.system) / 1000) } };
+}
+
+/** The median of a few RSS readings a second apart, once connecting and the work it caused have settled. */
+async function settledRssMiB(pid: number): Promise<number> {
+  const readings: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    await sleep(1_000);
+    readings.push(rssMiB(pid));
+  }
+  return readings.sort((a, b) => a - b)[2]!;
 }
 
 const rssMiB = (pid: number): number => Number(/^VmRSS:\s+(\d+) kB/m.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
@@ -121,13 +133,17 @@ async function main(): Promise<void> {
     const warm = await WidgetBuyer.connect(base, list[opts.buyers], 0);
     await runStep([warm], 1, 1, 60_000);
     warm.close();
-    await sleep(2_000);
-    const baselineMiB = rssMiB(pid);
+    const baselineMiB = await settledRssMiB(pid);
     for (let i = 0; i < opts.buyers; i++) buyers.push(await WidgetBuyer.connect(base, list[i], i));
-    await sleep(3_000);
-    const connectedMiB = rssMiB(pid);
-    const perBuyerKiB = ((connectedMiB - baselineMiB) * 1024) / opts.buyers;
-    console.log(`RSS ${fmt(baselineMiB)} MiB → ${fmt(connectedMiB)} MiB with ${opts.buyers} idle buyers: ${fmt(perBuyerKiB)} KiB each`);
+    // The fleet alone (500 × ~15 KiB) is within the heap's own swings; more idle widgets (a buyer's extra tabs,
+    // on the same tokens) make the difference measurable. They leave before the load runs.
+    const extra: WidgetBuyer[] = [];
+    for (let i = opts.buyers; i < opts.memoryConnections; i++) extra.push(await WidgetBuyer.connect(base, list[i % opts.buyers], i));
+    const connections = buyers.length + extra.length;
+    const connectedMiB = await settledRssMiB(pid);
+    for (const b of extra) b.close();
+    const perBuyerKiB = ((connectedMiB - baselineMiB) * 1024) / connections;
+    console.log(`RSS ${fmt(baselineMiB)} MiB → ${fmt(connectedMiB)} MiB with ${connections} idle widgets: ${fmt(perBuyerKiB)} KiB each`);
 
     await runStep(buyers, opts.rate, Math.min(5, opts.duration)); // warm-up, not reported
     const { step: main, cpuMsPerMessage } = await measuredStep(pid, buyers, opts.rate, opts.duration);
@@ -175,7 +191,7 @@ async function main(): Promise<void> {
         pass: passes(main, mainLatency),
       },
       ceiling: { messagesPerSecond: ceiling, steps },
-      memory: { baselineRssMiB: baselineMiB, connectedRssMiB: connectedMiB, perBuyerKiB: Math.round(perBuyerKiB * 10) / 10 },
+      memory: { baselineRssMiB: baselineMiB, connectedRssMiB: connectedMiB, connections, perBuyerKiB: Math.round(perBuyerKiB * 10) / 10 },
       database,
     };
     fs.mkdirSync(path.join(__dirname, 'results'), { recursive: true });
@@ -196,8 +212,8 @@ async function main(): Promise<void> {
           ['lost (db: missing, unanswered, answered twice)', `${database.missing}, ${database.unanswered}, ${database.doubleAnswered} of ${database.checked}`],
           ['client/db reply count mismatches', String(database.clientMismatch)],
           ['ceiling (p99 ≤ 50 ms, no errors)', ceiling === null ? 'below the first step' : `${ceiling} msg/s`],
-          ['server RSS idle → N connected', `${fmt(baselineMiB)} → ${fmt(connectedMiB)} MiB`],
-          ['RSS per connected buyer', `${fmt(perBuyerKiB)} KiB`],
+          [`server RSS idle → ${connections} widgets connected`, `${fmt(baselineMiB)} → ${fmt(connectedMiB)} MiB`],
+          ['RSS per connected widget', `${fmt(perBuyerKiB)} KiB`],
         ],
       ),
     );
