@@ -1,8 +1,8 @@
 // WAL checkpoints off the write path. SQLite's automatic checkpoint runs inside the COMMIT that crosses its
-// threshold, and with synchronous=NORMAL a checkpoint fsyncs: on the benchmark machine's disk that held the one
-// writer, and every write queued behind it, for up to seconds (tests/bench/widget.bench.ts at 500 messages/s: p99
-// from ~20 ms to over 1 s). Here connections never checkpoint on commit; a connection of its own runs a PASSIVE
-// checkpoint every second, which copies what it can without blocking writers or readers. Durability is unchanged.
+// threshold, and with synchronous=NORMAL a checkpoint fsyncs: the one writer, and every write queued behind it in
+// models/db.ts, would wait for the disk. Here connections never checkpoint on commit; a connection of its own runs a
+// PASSIVE checkpoint every second, which copies what it can without blocking writers or readers. Durability is
+// unchanged. (The widget bench's run-to-run spread on the 2-core machine was too wide to put a number on the gain.)
 import type { Sequelize } from 'sequelize';
 import { runStatement } from './driver-statements';
 
