@@ -110,6 +110,31 @@ export class CatalogService {
   }
 
   /**
+   * The buyer with this external id, created with the name given if the store has not sent them before; a known
+   * buyer is left as is. Creating goes through the writer queue: on SQLite a write on the default connection would
+   * wait out the writers' lock in a thread-pool thread, holding up every read on that connection meanwhile (with
+   * a thread pool of 2, /demo/token failed under load).
+   */
+  async ensureBuyer(input: BuyerInput): Promise<Buyer> {
+    const data = parseInput(catalogInputs.buyer, input);
+    const known = await Buyer.findOne({ where: { externalId: data.externalId } });
+    if (known) return known;
+    const attempt = () =>
+      this.db.transaction(
+        async (t) =>
+          (await Buyer.findOne({ where: { externalId: data.externalId }, transaction: t })) ??
+          Buyer.create({ externalId: data.externalId, name: data.name ?? null, phone: data.phone ?? null }, { transaction: t }),
+      );
+    try {
+      return await attempt();
+    } catch (err) {
+      // Two PostgreSQL nodes creating the same buyer at once: the unique index keeps one, the loser reads it.
+      if (err instanceof UniqueConstraintError) return attempt();
+      throw err;
+    }
+  }
+
+  /**
    * Adds card keys to a stock-fulfilled product, skipping serials it already has. The product row is locked
    * so two concurrent imports of the same file cannot both decide a serial is new.
    */

@@ -2,25 +2,13 @@
 // for its logged-in user, and gives that buyer orders in every stage to talk about.
 import { Router } from 'express';
 import jwt from 'jsonwebtoken';
-import { UniqueConstraintError } from 'sequelize';
 import { z } from 'zod';
-import { Buyer, DomainError } from '../../models';
+import { DomainError } from '../../models';
 import type { BotContext } from '../context';
 import { ensureDemoOrders } from './demo-orders';
 
 const query = z.object({ buyer: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'buyer: 1–64 letters, digits, _ or -') });
 const TOKEN_TTL_SECONDS = 2 * 3600;
-
-async function demoBuyer(externalId: string): Promise<Buyer> {
-  const known = await Buyer.findOne({ where: { externalId } });
-  if (known) return known;
-  try {
-    return await Buyer.create({ externalId, name: `Demo ${externalId}`, phone: null });
-  } catch (err) {
-    if (err instanceof UniqueConstraintError) return Buyer.findOne({ where: { externalId }, rejectOnEmpty: true });
-    throw err;
-  }
-}
 
 export function demoTokenRouter({ config, domain }: Pick<BotContext, 'config' | 'domain'>): Router {
   const router = Router();
@@ -28,7 +16,7 @@ export function demoTokenRouter({ config, domain }: Pick<BotContext, 'config' | 
     try {
       const parsed = query.safeParse(req.query);
       if (!parsed.success) throw new DomainError('VALIDATION_FAILED', parsed.error.issues[0]?.message);
-      const buyer = await demoBuyer(parsed.data.buyer);
+      const buyer = await domain.catalog.ensureBuyer({ externalId: parsed.data.buyer, name: `Demo ${parsed.data.buyer}` });
       const orders = await ensureDemoOrders(domain, buyer);
       const token = jwt.sign({ sub: buyer.externalId, name: buyer.name ?? undefined }, config.widgetSecret, { algorithm: 'HS256', expiresIn: TOKEN_TTL_SECONDS });
       res.json({

@@ -2,9 +2,8 @@
 // buyer id). A missing, forged or expired token fails the connection with a code the widget can act on.
 import jwt from 'jsonwebtoken';
 import type { ExtendedError, Socket } from 'socket.io';
-import { UniqueConstraintError } from 'sequelize';
 import { z } from 'zod';
-import { Buyer } from '../../models';
+import type { CatalogService } from '../../models';
 import type { ConversationService } from '../../models/conversation-service';
 import { WIDGET_ERRORS, WidgetErrorCode } from '../errors';
 
@@ -36,18 +35,7 @@ function verify(token: unknown, secret: string): z.infer<typeof claimsSchema> {
 }
 
 /** The store vouches for the buyer by signing the token, so a buyer we have not seen yet is created. */
-async function buyerFor(externalId: string, name: string | undefined): Promise<Buyer> {
-  const known = await Buyer.findOne({ where: { externalId } });
-  if (known) return known;
-  try {
-    return await Buyer.create({ externalId, name: name ?? null, phone: null });
-  } catch (err) {
-    if (err instanceof UniqueConstraintError) return Buyer.findOne({ where: { externalId }, rejectOnEmpty: true });
-    throw err;
-  }
-}
-
-export function widgetAuth(secret: string, conversations: ConversationService) {
+export function widgetAuth(secret: string, conversations: ConversationService, catalog: CatalogService) {
   return (socket: Socket, next: (err?: ExtendedError) => void): void => {
     const auth = (socket.handshake.auth ?? {}) as Record<string, unknown>;
     let claims: z.infer<typeof claimsSchema>;
@@ -57,7 +45,8 @@ export function widgetAuth(secret: string, conversations: ConversationService) {
       next(err as ExtendedError);
       return;
     }
-    buyerFor(claims.sub, claims.name)
+    catalog
+      .ensureBuyer({ externalId: claims.sub, name: claims.name || null })
       .then(async (buyer) => {
         const conversation = await conversations.current(buyer.id, langSchema.parse(auth.lang));
         const data: WidgetSocketData = { buyerId: buyer.id, conversationId: conversation.id };

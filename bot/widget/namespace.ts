@@ -43,7 +43,7 @@ export function attachWidget(io: Server, ctx: BotContext): Namespace {
   };
   const limit = messageLimiter(config.widgetRateLimit.points, config.widgetRateLimit.seconds);
   const nsp = io.of('/widget');
-  nsp.use(widgetAuth(config.widgetSecret, conversations));
+  nsp.use(widgetAuth(config.widgetSecret, conversations, domain.catalog));
   io.httpServer.once('close', forwardOrderUpdates(nsp, domain.events));
   io.httpServer.once('close', forwardDeskEvents(nsp, domain.events));
   const csat = new CsatService({ clock: domain.clock });

@@ -119,4 +119,13 @@ describe.each(dialects())('catalog service on %s', (dialect) => {
     const product = await Product.findOne({ where: { sku }, rejectOnEmpty: true });
     expect(await CardKey.count({ where: { productId: product.id } })).toBe(50);
   });
+
+  test('ensureBuyer: a new buyer is created once, a known one is left as is, bad ids change nothing', async () => {
+    const externalId = `shop-${uid()}`;
+    const created = await Promise.all([1, 2, 3].map(() => d.catalog.ensureBuyer({ externalId, name: '小李' })));
+    expect(new Set(created.map((b) => b.id)).size).toBe(1);
+    expect((await d.catalog.ensureBuyer({ externalId, name: '别人' })).name).toBe('小李');
+    await expectCode(d.catalog.ensureBuyer({ externalId: '' }), 'VALIDATION_FAILED');
+    expect(await Buyer.count({ where: { externalId } })).toBe(1);
+  });
 });
