@@ -64,6 +64,9 @@ export async function startServer(): Promise<LiveServer> {
   const domain = await openTestDomain('sqlite');
   const config = loadConfig({ NODE_ENV: 'test', KADESK_DEMO: '1', LOG_LEVEL: 'silent' });
   const server = createServer({ config, domain, logger: createLogger('silent') });
+  // As `kadesk start` does: the intent model is loaded (or first trained) before the server listens, so the first
+  // buyer message is not the one that waits for it.
+  await server.warmUp();
   const port = await server.listen(0, '127.0.0.1');
   return {
     base: `http://127.0.0.1:${port}`,
@@ -88,7 +91,8 @@ export function demoStore(): { browser: Browser; live: LiveServer } {
     fixture.live = await startServer();
     await makeCatalog({ keys: 40 });
     fixture.browser = await launchBrowser();
-  });
+    // The first training of the intent model can take a while when CI runs test files side by side.
+  }, 90_000);
   afterAll(async () => {
     await fixture.browser?.close();
     await fixture.live?.stop();
