@@ -104,8 +104,15 @@ export function demoStore(): { browser: Browser; live: LiveServer } {
 export const widget = (page: Page) => page.locator('kadesk-widget');
 
 /** The id/class of what has focus inside the widget (DOM code as a string: the test program has no DOM lib). */
-export const focusedInWidget = (page: Page): Promise<{ id: string; className: string } | null> =>
-  page.evaluate(`(() => { const a = document.querySelector('kadesk-widget')?.shadowRoot?.activeElement; return a ? { id: a.id, className: String(a.className) } : null; })()`);
+/**
+ * The element focused inside the widget once it matches `selector` (focus moves in an effect after the render that
+ * opens or closes the panel, so it is waited for), or whatever has focus there after 5 s: the assertion shows it.
+ */
+export async function focusInWidget(page: Page, selector: string): Promise<{ id: string; className: string } | null> {
+  const active = `document.querySelector('kadesk-widget')?.shadowRoot?.activeElement`;
+  await page.waitForFunction(`${active}?.matches(${JSON.stringify(selector)}) === true`, undefined, { timeout: 5_000 }).catch(() => undefined);
+  return page.evaluate(`(() => { const a = ${active}; return a ? { id: a.id, className: String(a.className) } : null; })()`);
+}
 
 /** Computed style properties of the first element a selector finds (through the element's own window). */
 export const computedStyle = (page: Page, selector: string, props: string[]): Promise<Record<string, string>> =>

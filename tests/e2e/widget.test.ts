@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { computedStyle, demoStore, describeBrowser, focusedInWidget, openPage, widget } from './browser';
+import { computedStyle, demoStore, describeBrowser, focusInWidget, openPage, widget } from './browser';
 
 const HOSTILE_CSS = `
   * { font-size: 40px !important; color: red !important; letter-spacing: 12px !important; line-height: 4 !important; }
@@ -48,12 +48,12 @@ describeBrowser('buyer widget on the demo store page', () => {
     const page = await openPage(store.browser, `${store.live.base}/?buyer=focus-1&lang=en`);
     const launcher = widget(page).getByRole('button', { name: 'Open customer service chat' });
     await launcher.click();
-    await expect(focusedInWidget(page)).resolves.toMatchObject({ id: 'kd-input' });
+    await expect(focusInWidget(page, '#kd-input')).resolves.toMatchObject({ id: 'kd-input' });
     const dialog = widget(page).getByRole('dialog', { name: 'Customer service' });
     await expect(dialog.isVisible()).resolves.toBe(true);
     await page.keyboard.press('Escape');
     await expect(dialog.isVisible()).resolves.toBe(false);
-    expect((await focusedInWidget(page))?.className).toContain('launcher');
+    expect((await focusInWidget(page, '.launcher'))?.className).toContain('launcher');
     await page.close();
   });
 
