@@ -147,6 +147,8 @@ describe('bad input', () => {
     ['100 KB of one letter', 'x'.repeat(100_000)],
     ['binary as latin1', randomBytes(4096).toString('latin1')],
     ['binary as utf8', randomBytes(4096).toString('utf8')],
+    // Decoded binary whose few readable characters spell an intent: judged on the replacement/control characters.
+    ['binary with readable fragments', '\ufffd\u0001取消\ufffd\ufffd订单\u0002\ufffd\u0003'],
     ['emoji only', '😀😀😀🎉'],
     ['HTML', '<script>alert(document.cookie)</script>'],
     ['SQL', "1' OR '1'='1'; SELECT * FROM users --"],
@@ -159,6 +161,11 @@ describe('bad input', () => {
     const result = classify(input);
     expect(result.intent).toBe('out_of_scope');
     expect(ClassifyResultSchema.safeParse(result).success).toBe(true);
+  });
+
+  it('a stray control character does not make a sentence binary', () => {
+    expect(classify('帮我取消订单\u0000').intent).toBe(classify('帮我取消订单').intent);
+    expect(classify('帮我取消订单').intent).toBe('cancel_order');
   });
 
   it('classifies the prefix of a huge message', () => {
