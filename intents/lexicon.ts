@@ -37,6 +37,10 @@ export const WHOLE_MESSAGE_FORMS: Readonly<Record<string, string>> = {
   白白: '拜拜',
   白白啦: '拜拜啦',
   恩: '嗯',
+  // One-letter chat answers; inside a sentence they stay letters.
+  y: 'yes',
+  n: 'no',
+  'uh huh': 'yes',
 };
 
 /** Pinyin initials typed as a whole Latin word; expanded so they share features with the Chinese word. */
@@ -103,6 +107,10 @@ export const ENGLISH_SHORTHAND: Readonly<Record<string, string>> = {
   k: 'ok',
   kk: 'ok',
   okk: 'ok',
+  okok: 'ok ok',
+  mhm: 'yes',
+  mhmm: 'yes',
+  uhhuh: 'yes',
   okay: 'ok',
   okey: 'ok',
   okie: 'ok',

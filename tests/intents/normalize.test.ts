@@ -56,6 +56,12 @@ describe('normalize', () => {
     expect(normalize('xxxx')).toBe('xx');
     expect(normalize('3q3q')).toBe('谢谢谢谢');
     expect(normalize('ya, see ya')).toBe('yes, see you');
+    expect(normalize('mhm')).toBe('yes');
+    expect(normalize('uh huh!')).toBe('yes');
+    expect(normalize('okok')).toBe('ok ok');
+    expect(normalize('y')).toBe('yes');
+    expect(normalize('n')).toBe('no');
+    expect(normalize('plan b or plan n')).toBe('plan b or plan n');
   });
 
   it('reads "白白" alone as bye-bye but not inside a sentence', () => {
