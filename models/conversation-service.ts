@@ -1,13 +1,15 @@
 // Persistence of widget conversations: the message log (buyer messages stored idempotently by clientMsgId),
 // catch-up reads, and turn commits guarded by the conversation's version so that two nodes racing on the same
 // turn cannot both apply it.
+import { randomUUID } from 'node:crypto';
 import { ForeignKeyConstraintError, Op, Transaction, UniqueConstraintError } from 'sequelize';
 import { z } from 'zod';
 import type { Clock } from './clock';
 import { CONVERSATION_LANGS, CONVERSATION_STATUSES, ConversationLang, HANDOFF_REASONS, MESSAGE_ROLES } from './conversation-enums';
 import type { Database } from './db';
 import { DomainError } from './errors';
-import { columnList, insertRows, queryRows, tableOf, toInstances } from './sql-rows';
+import { runStatement, sqliteLiteralSql } from './driver-statements';
+import { columnList, insertParts, insertRows, queryRows, tableOf, toInstances } from './sql-rows';
 import { Buyer, Conversation, ConversationMessage, Handoff, HandoffSummary } from './tables';
 import { parseInput } from './validate';
 
@@ -143,26 +145,25 @@ export class ConversationService {
   async commitTurn(conversationId: number, turn: Turn): Promise<TurnCommit> {
     const drafts = turn.messages.map((m) => parseInput(messageDraft, m));
     const patch = parseInput(statePatch, turn.state);
+    const now = this.deps.clock.now();
+    const turnId = randomUUID();
+    const answering = [...new Set(drafts.flatMap((m) => (m.replyTo ? [m.replyTo] : [])))];
+    // updatedAt is the wall clock, as Sequelize's update() stamped it whatever the domain clock says.
+    const update = versionedUpdate(conversationId, turn.version, answering, { ...patch, updatedAt: new Date() });
+    const rows = drafts.map((m) => ({ conversationId, role: m.role, type: m.type, payload: m.payload, clientMsgId: null, replyTo: m.replyTo ?? null, turnId, createdAt: now }));
+    const answered = answering.length === 1 && rows.length > 0 && rows.every((r) => r.replyTo === answering[0]) ? answering[0]! : null;
+    if (this.deps.db.dialect === 'sqlite' && !turn.handoff && answered !== null) return this.commitAsScript(conversationId, update, rows, turnId, answered);
     return this.deps.db.transaction(async (t) => {
-      const now = this.deps.clock.now();
-      const answering = [...new Set(drafts.flatMap((m) => (m.replyTo ? [m.replyTo] : [])))];
-      // updatedAt is the wall clock, as Sequelize's update() stamped it whatever the domain clock says.
-      const { sql, replacements } = versionedUpdate(conversationId, turn.version, answering, { ...patch, updatedAt: new Date() });
       // The versioned update holds the row; the replies after it are undone by the rollback if it matched nothing.
       const [updated, ids] = await this.deps.db.inOrder([
-        () => queryRows<Record<string, unknown>>(Conversation, sql, replacements, t),
-        () =>
-          insertRows(
-            ConversationMessage,
-            drafts.map((m) => ({ conversationId, role: m.role, type: m.type, payload: m.payload, clientMsgId: null, replyTo: m.replyTo ?? null, createdAt: now })),
-            t,
-          ),
+        () => queryRows<Record<string, unknown>>(Conversation, `${update.sql} RETURNING ${columnList(Conversation)}`, update.replacements, t),
+        () => insertRows(ConversationMessage, rows, t),
       ]);
       if (updated.length === 0) throw new StaleConversationError(conversationId);
       const conversation = toInstances(Conversation, updated)[0]!;
       const messages = toInstances(
         ConversationMessage,
-        drafts.map((m, i) => ({ id: ids[i], conversationId, ...m, replyTo: m.replyTo ?? null, clientMsgId: null, createdAt: now })),
+        rows.map((r, i) => ({ id: ids[i], ...r })),
       );
       const handoff = turn.handoff
         ? await Handoff.create(
@@ -172,6 +173,38 @@ export class ConversationService {
         : null;
       return { conversation, messages, handoff };
     });
+  }
+
+  /**
+   * A turn whose replies all answer one buyer message, on SQLite: the versioned update and the replies (inserted
+   * only if the update matched) as one script, one trip to SQLite's thread under the write lock. The replies are
+   * then read back by the turn's id: none means another turn won.
+   */
+  private async commitAsScript(conversationId: number, update: Sql, rows: Array<Record<string, unknown>>, turnId: string, answered: number): Promise<TurnCommit> {
+    const insert = insertParts(ConversationMessage, rows);
+    await this.deps.db.script(
+      [
+        'BEGIN IMMEDIATE',
+        sqliteLiteralSql(update.sql, update.replacements),
+        // changes(): the rows the update just changed, 0 when the turn lost its race.
+        sqliteLiteralSql(`${insert.head} SELECT * FROM (${insert.values}) WHERE changes() = 1`, insert.replacements),
+        'COMMIT',
+      ].join(';\n'),
+    );
+    const [ids, conversation] = await Promise.all([
+      runStatement<{ id: number }>(
+        this.deps.db.sequelize,
+        `SELECT "id" FROM ${tableOf(ConversationMessage)} WHERE "reply_to" = :answered AND "turn_id" = :turnId ORDER BY "id"`,
+        { answered, turnId },
+      ),
+      this.get(conversationId),
+    ]);
+    if (ids.length === 0) throw new StaleConversationError(conversationId);
+    const messages = toInstances(
+      ConversationMessage,
+      rows.map((r, i) => ({ id: Number(ids[i]!.id), ...r })),
+    );
+    return { conversation, messages, handoff: null };
   }
 }
 
@@ -188,12 +221,14 @@ const statePatch = z
   })
   .partial();
 
+type Sql = { sql: string; replacements: Record<string, unknown> };
+
 /**
- * UPDATE … RETURNING of the conversation's state, only at the version the turn was computed from and while none of
+ * UPDATE of the conversation's state, only at the version the turn was computed from and while none of
  * the buyer messages it answers has an answer. A turn that lost either race matches nothing. On PostgreSQL a racing
  * turn holds the row until it commits, and then has moved the version on, so the check cannot be outrun.
  */
-function versionedUpdate(id: number, version: number, answering: number[], values: Record<string, unknown>): { sql: string; replacements: Record<string, unknown> } {
+function versionedUpdate(id: number, version: number, answering: number[], values: Record<string, unknown>): Sql {
   const attributes = Conversation.getAttributes() as Record<string, { field?: string }>;
   const replacements: Record<string, unknown> = { id, version, next: version + 1, answering };
   const sets = Object.entries(values).map(([name, value], i) => {
@@ -203,7 +238,7 @@ function versionedUpdate(id: number, version: number, answering: number[], value
   return {
     sql: `UPDATE ${tableOf(Conversation)} SET ${[...sets, '"version" = :next'].join(', ')} WHERE "id" = :id AND "version" = :version${
       answering.length ? ` AND NOT EXISTS (SELECT 1 FROM ${tableOf(ConversationMessage)} WHERE "reply_to" IN (:answering))` : ''
-    } RETURNING ${columnList(Conversation)}`,
+    }`,
     replacements,
   };
 }

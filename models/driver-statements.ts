@@ -142,7 +142,25 @@ function bindable(sql: string, params: Params): { text: string; names: string[];
   return { text, names, values };
 }
 
+/** SQL with its `:name` placeholders written out as SQLite literals, for a script (Database#script). */
+export function sqliteLiteralSql(sql: string, params: Params): string {
+  const { text, values } = bindable(sql, params);
+  return text.replace(PLACEHOLDER, (whole, name: string) => (name in values ? sqliteLiteral(values[name]) : whole));
+}
+
 const pgText = (text: string, names: string[]) => text.replace(PLACEHOLDER, (whole, name: string) => (names.includes(name) ? `$${names.indexOf(name) + 1}` : whole));
+
+/**
+ * A value as an SQLite literal, stored as a bound value would be (sqliteValue): for a script of several statements
+ * (Database#script), which binds nothing. Text cannot hold a NUL (SQLite would read the script only up to it).
+ */
+export function sqliteLiteral(value: unknown): string {
+  const v = sqliteValue(value);
+  if (v === null) return 'NULL';
+  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
+  if (typeof v === 'string' && !v.includes('\u0000')) return `'${v.replace(/'/g, "''")}'`;
+  throw new TypeError(`no SQLite literal for ${typeof v === 'string' ? 'text with a NUL character' : typeof v}`);
+}
 
 /** As Sequelize writes a value into SQLite: dates as text in UTC with an explicit offset, booleans as 0/1. */
 function sqliteValue(value: unknown): unknown {
@@ -152,7 +170,7 @@ function sqliteValue(value: unknown): unknown {
 }
 
 /** Driver errors (from another realm under jest's VM, so no instanceof) as Sequelize's own query would throw them. */
-function asSequelizeError(sequelize: Sequelize, err: unknown, sql: string): unknown {
+export function asSequelizeError(sequelize: Sequelize, err: unknown, sql: string): unknown {
   if (typeof err !== 'object' || err === null || !('code' in err)) return err;
   const Query = (sequelize as unknown as { dialect: { Query: new (c: unknown, s: Sequelize, o: object) => { sql: string; formatError(e: Error, stack?: string): Error } } }).dialect.Query;
   const query = new Query(null, sequelize, {});

@@ -6,6 +6,7 @@ import * as m0002 from './migrations/0002-conversations';
 import * as m0003 from './migrations/0003-card-key-serial-unique';
 import * as m0004 from './migrations/0004-desk';
 import * as m0005 from './migrations/0005-supervisor';
+import * as m0006 from './migrations/0006-message-turn';
 
 const MIGRATIONS = [
   { name: '0001-initial', ...m0001 },
@@ -13,6 +14,7 @@ const MIGRATIONS = [
   { name: '0003-card-key-serial-unique', ...m0003 },
   { name: '0004-desk', ...m0004 },
   { name: '0005-supervisor', ...m0005 },
+  { name: '0006-message-turn', ...m0006 },
 ];
 
 export function createMigrator(sequelize: Sequelize, logger: Console | undefined = undefined) {

@@ -69,9 +69,8 @@ function writeValue(type: string, value: unknown): unknown {
   return type === 'JSON' && value !== null && value !== undefined ? JSON.stringify(value) : value;
 }
 
-/** Inserts rows (attribute → value) in one statement; returns their ids in order. */
-export async function insertRows(model: ModelStatic<Model>, rows: Row[], transaction: Connection | undefined): Promise<number[]> {
-  if (rows.length === 0) return [];
+/** An INSERT of rows (attribute → value): `INSERT INTO table (columns)`, the `VALUES` tuples, their replacements. */
+export function insertParts(model: ModelStatic<Model>, rows: Row[]): { head: string; values: string; replacements: Row } {
   const attributes = model.getAttributes() as Record<string, { field?: string; type: unknown }>;
   const names = Object.keys(rows[0]!);
   const replacements: Row = {};
@@ -82,9 +81,15 @@ export async function insertRows(model: ModelStatic<Model>, rows: Row[], transac
     });
     return `(${cells.join(', ')})`;
   });
-  const sql = `INSERT INTO ${tableOf(model)} (${names.map((n) => `"${attributes[n]!.field ?? n}"`).join(', ')}) VALUES ${tuples.join(', ')} RETURNING "id"`;
+  return { head: `INSERT INTO ${tableOf(model)} (${names.map((n) => `"${attributes[n]!.field ?? n}"`).join(', ')})`, values: `VALUES ${tuples.join(', ')}`, replacements };
+}
+
+/** Inserts rows (attribute → value) in one statement; returns their ids in order. */
+export async function insertRows(model: ModelStatic<Model>, rows: Row[], transaction: Connection | undefined): Promise<number[]> {
+  if (rows.length === 0) return [];
+  const { head, values, replacements } = insertParts(model, rows);
   // RETURNING promises no order, but both engines number the rows of one INSERT ascending in VALUES order.
-  const ids = await runStatement<{ id: number }>(model.sequelize!, sql, replacements, transaction);
+  const ids = await runStatement<{ id: number }>(model.sequelize!, `${head} ${values} RETURNING "id"`, replacements, transaction);
   return ids.map((r) => Number(r.id)).sort((a, b) => a - b);
 }
 

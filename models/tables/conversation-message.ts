@@ -18,6 +18,8 @@ export class ConversationMessage extends Model<InferAttributes<ConversationMessa
   /** What the NLU read in a buyer text (migration 0005), for the supervisors' tuning inbox; null otherwise. */
   declare nluIntent: CreationOptional<string | null>;
   declare nluConfidence: CreationOptional<number | null>;
+  /** The bot turn that wrote this reply (migration 0006), by which a committing node finds its rows again. */
+  declare turnId: CreationOptional<string | null>;
   declare createdAt: Date;
 
   static initModel(sequelize: Sequelize): void {
@@ -32,6 +34,7 @@ export class ConversationMessage extends Model<InferAttributes<ConversationMessa
         replyTo: ref(true),
         nluIntent: text(true),
         nluConfidence: { type: DataTypes.FLOAT, allowNull: true },
+        turnId: { type: DataTypes.STRING(36), allowNull: true },
         createdAt: when(false),
       },
       { sequelize, tableName: 'conversation_messages', updatedAt: false },

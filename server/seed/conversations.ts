@@ -183,6 +183,7 @@ export class ConversationHistory {
       replyTo: null,
       nluIntent: null,
       nluConfidence: null,
+      turnId: null,
       createdAt: new Date(at),
       ...extra,
     };

@@ -69,4 +69,18 @@ describe.each(dialects())('conversation service on %s', (dialect) => {
     expect(results.filter((r) => r.status === 'rejected').every((r) => (r as PromiseRejectedResult).reason instanceof StaleConversationError)).toBe(true);
     expect(await replies(message.id)).toBe(2);
   });
+
+  test('a committed turn returns its replies and state exactly as stored, whatever characters they hold', async () => {
+    const c = await fresh();
+    const { message } = await store(c.id, 'm-6');
+    const tricky = ["it's 'quoted' \"twice\"", "'); DROP TABLE conversations; --", '卡密 ✅😀\n第二行\t:name :s0 $1 ?', '\\u0000 as text'];
+    const pending = { kind: 'confirm', orderNo: "KM'1", note: '取消?' };
+    const commit = await conversations.commitTurn(c.id, { version: c.version, state: { intent: 'cancel_order', pending }, messages: tricky.map((t) => reply(message.id, t)) });
+    const stored = await ConversationMessage.findAll({ where: { replyTo: message.id }, order: [['id', 'ASC']] });
+    expect(stored.map((m) => m.payload.text)).toEqual(tricky);
+    expect(commit.messages.map((m) => [m.id, m.payload.text, m.replyTo])).toEqual(stored.map((m) => [m.id, m.payload.text, message.id]));
+    expect(commit.conversation.version).toBe(c.version + 1);
+    const now = await conversations.get(c.id);
+    expect([now.intent, now.pending, now.version]).toEqual(['cancel_order', pending, c.version + 1]);
+  });
 });

@@ -1,7 +1,7 @@
 import { UniqueConstraintError } from 'sequelize';
 import { OrderEvent } from '../../models';
 import { openDatabase } from '../../models/db';
-import { runStatement } from '../../models/driver-statements';
+import { runStatement, sqliteLiteral, sqliteLiteralSql } from '../../models/driver-statements';
 import { insertRows } from '../../models/sql-rows';
 import { dialects } from '../helpers/databases';
 import { makeCatalog, openTestDomain, TestDomain } from '../helpers/domain';
@@ -66,5 +66,58 @@ describe.each(dialects())('statements through the driver on %s', (dialect) => {
     await other.transaction((t) => runStatement(other.sequelize, 'SELECT id FROM orders WHERE id = :id', { id: orderId }, t));
     await runStatement(other.sequelize, 'SELECT id FROM orders WHERE id = :id', { id: orderId });
     await expect(other.close()).resolves.toBeUndefined();
+  });
+
+  test('reads issued at once outside a transaction all answer, and leave nothing open at close', async () => {
+    const other = await openDatabase({ url: d.testDb.url });
+    // The same new statement twenty times at once, a bad one among them, and the close while they are in flight.
+    const reads = Array.from({ length: 20 }, (_, i) => runStatement<{ id: number; i: number }>(other.sequelize, 'SELECT id, :i AS i FROM orders WHERE id = :id', { id: orderId, i }));
+    const bad = runStatement(other.sequelize, 'SELECT 1 AS one FROM no_such_table', {});
+    const answers = await Promise.all(reads);
+    await expect(bad).rejects.toThrow(/no_such_table/);
+    expect(answers.map((rows) => rows.map((r) => [Number(r.id), Number(r.i)]))).toEqual(answers.map((_, i) => [[orderId, i]]));
+    const late = runStatement(other.sequelize, 'SELECT id FROM orders WHERE id = :id', { id: orderId });
+    await expect(other.close()).resolves.toBeUndefined();
+    await expect(late).resolves.toEqual([expect.objectContaining({ id: orderId })]);
+  });
+});
+
+describe('a script of statements on SQLite (Database#script)', () => {
+  let d: TestDomain;
+  let orderId: number;
+  beforeAll(async () => {
+    d = await openTestDomain('sqlite');
+    const { product, buyer } = await makeCatalog({ keys: 1 });
+    orderId = (await d.orders.create({ buyerId: buyer.id, productId: product.id, quantity: 1 }, { type: 'bot' })).order.id;
+  });
+  afterAll(() => d.teardown());
+
+  const event = (actorId: string) =>
+    sqliteLiteralSql(
+      `INSERT INTO order_events (order_id, action, from_status, to_status, actor_type, actor_id, reason, created_at) VALUES (:orderId, 'noted', NULL, 'pending_payment', 'agent', :actorId, NULL, :at)`,
+      { orderId, actorId, at: new Date() },
+    );
+  const count = async (actorId: string) => (await OrderEvent.count({ where: { actorId } })) as number;
+
+  test('commits all of it, with values written as the driver binds them', async () => {
+    await d.db.script(['BEGIN IMMEDIATE', event("it's"), event('二'), 'COMMIT'].join(';\n'));
+    expect([await count("it's"), await count('二')]).toEqual([1, 1]);
+    const [row] = await runStatement<{ n: number }>(d.db.sequelize, 'SELECT COUNT(*) AS n FROM order_events WHERE actor_id = :a AND created_at <= :now', { a: '二', now: new Date() });
+    expect(Number(row!.n)).toBe(1);
+  });
+
+  test('a failing statement rolls back what the script did before it, and the next transaction runs normally', async () => {
+    await expect(d.db.script(['BEGIN IMMEDIATE', event('half'), 'INSERT INTO no_such_table VALUES (1)', 'COMMIT'].join(';\n'))).rejects.toThrow(/no_such_table/);
+    expect(await count('half')).toBe(0);
+    await d.db.transaction((t) => insertRows(OrderEvent, [{ orderId, action: 'noted', fromStatus: null, toStatus: 'pending_payment', actorType: 'agent', actorId: 'after', reason: null, createdAt: new Date() }], t));
+    expect(await count('after')).toBe(1);
+  });
+
+  test('a literal refuses what SQLite would misread', () => {
+    expect(sqliteLiteral("a'b")).toBe("'a''b'");
+    expect(sqliteLiteral(true)).toBe('1');
+    expect(() => sqliteLiteral('a\u0000b')).toThrow(TypeError);
+    expect(() => sqliteLiteral(Number.NaN)).toThrow(TypeError);
+    expect(() => sqliteLiteral({})).toThrow(TypeError);
   });
 });
