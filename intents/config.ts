@@ -8,6 +8,7 @@ export const DEFAULT_MODEL_OPTIONS: ModelOptions = {
   smoothing: 0.1,
   calibrationFolds: 4,
   linear: { lambda: 3e-5, epochs: 20, eta0: 0.5, bayesWeight: 0.02 },
+  neighbours: { weight: 1 },
 };
 
 /**

@@ -1,5 +1,5 @@
-// The intent model: features → natural's Naive Bayes + a linear SVM on the same features → temperature-calibrated
-// probabilities.
+// The intent model: features → natural's Naive Bayes + a linear SVM + nearest training lines on the same features
+// → temperature-calibrated probabilities.
 import { z } from 'zod';
 import { BayesStateSchema, compileBayes, trainBayes, type BayesState, type LabelledFeatures } from './bayes';
 import { fitTemperature, softmax, type ScoredExample } from './calibration';
@@ -8,6 +8,7 @@ import type { Example } from './examples';
 import { IntentSchema, type Intent, type Lang } from './intents';
 import { detectLang } from './language';
 import { decodeLinear, encodeLinear, LinearFileSchema, LinearOptionsSchema, trainLinear, type LinearWeights } from './linear';
+import { compileNeighbours, decodeNeighbours, encodeNeighbours, NeighbourFileSchema, neighbourLines, NeighbourOptionsSchema, type NeighbourLines } from './neighbours';
 import { canonicalize, normalizeCanonical } from './normalize';
 import { CompiledScorer, type ScorerParts } from './scorer';
 import { stratifiedFolds } from './split';
@@ -23,6 +24,8 @@ export const ModelOptionsSchema = z.object({
   calibrationFolds: z.number().int().min(2).max(10),
   /** The linear SVM trained next to Naive Bayes; absent in models saved before it existed (Naive Bayes alone). */
   linear: LinearOptionsSchema.optional(),
+  /** The nearest-neighbour score added to the others (intents/neighbours.ts); absent in models saved before it existed. */
+  neighbours: NeighbourOptionsSchema.optional(),
 });
 export type ModelOptions = z.infer<typeof ModelOptionsSchema>;
 
@@ -39,11 +42,13 @@ export const ModelFileSchema = z.object({
   bayes: BayesStateSchema,
   /** The SVM's weights, rows in the order of `bayes.features`, columns in the order of its classes. */
   linear: LinearFileSchema.optional(),
+  /** The training lines as vocabulary indices, for the nearest-neighbour score. */
+  neighbours: NeighbourFileSchema.optional(),
 });
 export type ModelFile = z.infer<typeof ModelFileSchema>;
 
 /** Everything of a model file but natural's counts: what a compiled model still needs to know. */
-export const ModelHeaderSchema = ModelFileSchema.omit({ bayes: true, linear: true });
+export const ModelHeaderSchema = ModelFileSchema.omit({ bayes: true, linear: true, neighbours: true });
 export type ModelHeader = z.infer<typeof ModelHeaderSchema>;
 
 /** A trained model as the retraining worker posts it: header and compiled table, ready to classify with. */
@@ -88,26 +93,38 @@ const isEvidence = (feature: string): boolean => !isShapeFeature(feature);
 interface Trained {
   bayes: BayesState;
   linear?: LinearWeights;
+  neighbours?: NeighbourLines;
   scorer: CompiledScorer;
 }
 
-/** natural's counts, the SVM trained on the same vocabulary (when the options ask for it), and both compiled. */
+/**
+ * natural's counts, the SVM trained on the same vocabulary and the neighbour index of the training lines (when
+ * the options ask for them), all compiled into one scorer.
+ */
 function trainScorer(docs: readonly LabelledFeatures[], options: ModelOptions): Trained {
   const bayes = trainBayes(docs, options.smoothing);
   const tables = compileBayes(bayes, options.rule);
-  if (!options.linear) return { bayes, scorer: CompiledScorer.combine(tables) };
+  const lines = options.neighbours && neighbourLines(docs, tables.featureNames, tables.labels);
+  const index = lines && compileNeighbours(lines, tables.featureNames.length, tables.labels.length, options.neighbours!.weight);
+  if (!options.linear) return { bayes, neighbours: lines, scorer: CompiledScorer.combine(tables, undefined, index) };
   const linear = trainLinear(docs, tables.featureNames, tables.labels, options.linear);
-  return { bayes, linear, scorer: CompiledScorer.combine(tables, { weights: linear, bayesWeight: options.linear.bayesWeight }) };
+  const scorer = CompiledScorer.combine(tables, { weights: linear, bayesWeight: options.linear.bayesWeight }, index);
+  return { bayes, linear, neighbours: lines, scorer };
 }
 
-/** Compiles a model file's counts and weights; a file whose options ask for an SVM it does not hold is corrupt. */
+/** Compiles a model file's counts and weights; a file whose options ask for a part it does not hold is corrupt. */
 function compileFile(file: ModelFile): CompiledScorer {
   const tables = compileBayes(file.bayes, file.options.rule);
-  const { linear } = file.options;
-  if (!linear) return CompiledScorer.combine(tables);
+  const { linear, neighbours } = file.options;
+  if (neighbours && !file.neighbours) throw new IntentsError('model_corrupt', 'model options name a neighbour index but the file has none');
+  const index =
+    neighbours && file.neighbours
+      ? compileNeighbours(decodeNeighbours(file.neighbours), tables.featureNames.length, tables.labels.length, neighbours.weight)
+      : undefined;
+  if (!linear) return CompiledScorer.combine(tables, undefined, index);
   if (!file.linear) throw new IntentsError('model_corrupt', 'model options name a linear SVM but the file has no weights');
   const weights = decodeLinear(file.linear, tables.featureNames.length, tables.labels.length);
-  return CompiledScorer.combine(tables, { weights, bayesWeight: linear.bayesWeight });
+  return CompiledScorer.combine(tables, { weights, bayesWeight: linear.bayesWeight }, index);
 }
 
 /** Out-of-fold scores: each example scored by a model that did not see it, as the calibration data. */
@@ -182,7 +199,7 @@ export class IntentModel {
       throw new IntentsError('training_failed', 'training needs examples of at least two intents');
     }
     const temperature = fitTemperature(outOfFoldScores(items, options));
-    const { bayes, linear } = trainScorer(docs, options);
+    const { bayes, linear, neighbours } = trainScorer(docs, options);
     return {
       format: MODEL_FORMAT,
       formatVersion: 1,
@@ -193,12 +210,13 @@ export class IntentModel {
       temperature,
       bayes,
       ...(linear && { linear: encodeLinear(linear) }),
+      ...(neighbours && { neighbours: encodeNeighbours(neighbours) }),
     };
   }
 
   /** Compiles a validated file, or one this process just trained (no second schema pass). */
   static compile(file: ModelFile): IntentModel {
-    const { bayes: _bayes, linear: _linear, ...header } = file;
+    const { bayes: _bayes, linear: _linear, neighbours: _neighbours, ...header } = file;
     return IntentModel.of(header, compileFile(file));
   }
 

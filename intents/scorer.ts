@@ -1,9 +1,11 @@
 // The compiled model: Naive Bayes tables and linear SVM weights over one vocabulary, scored together as
-// bayesWeight · (NB log-joint) + (SVM margin). Costs O(features present × classes) per message.
+// bayesWeight · (NB log-joint) + (SVM margin) [+ neighbourWeight · (best cosine similarity to a training line of
+// the class)]. Costs O(features present × classes) per message, plus the postings of those features.
 import { types } from 'node:util';
 import type { BayesTables } from './bayes';
 import { IntentsError } from './errors';
 import type { LinearWeights } from './linear';
+import { NeighbourScorer, neighbourPartsFit, type NeighbourParts } from './neighbours';
 
 /**
  * The scorer as plain transferable parts: the worker that trained a model posts them to the main thread,
@@ -19,6 +21,8 @@ export interface ScorerParts {
   base: Float64Array;
   /** SVM rows; empty for a model trained before the SVM existed (Naive Bayes only). */
   linearWeight: Float64Array;
+  /** The nearest-neighbour index; absent in models saved before it existed. */
+  neighbours?: NeighbourParts;
 }
 
 const FEATURE_SEPARATOR = '\u0000';
@@ -30,10 +34,16 @@ export class CompiledScorer {
     private readonly presentWeight: Float64Array,
     private readonly base: Float64Array,
     private readonly linearWeight: Float64Array,
-  ) {}
+    private readonly neighbours?: NeighbourScorer,
+  ) {
+    this.present = new Int32Array(0);
+  }
+
+  /** Vocabulary indices of the message being scored, for the neighbour index (grown on demand). */
+  private present: Int32Array;
 
   /** Naive Bayes alone when `linear` is absent (models saved before the SVM existed). */
-  static combine(bayes: BayesTables, linear?: { weights: LinearWeights; bayesWeight: number }): CompiledScorer {
+  static combine(bayes: BayesTables, linear?: { weights: LinearWeights; bayesWeight: number }, neighbours?: NeighbourParts): CompiledScorer {
     const w = linear ? linear.bayesWeight : 1;
     const presentWeight = linear ? bayes.presentWeight.map((x) => w * x) : bayes.presentWeight;
     const base = bayes.base.map((x, j) => w * x + (linear ? linear.weights.bias[j] : 0));
@@ -43,6 +53,7 @@ export class CompiledScorer {
       presentWeight,
       base,
       linearWeight: linear ? linear.weights.weights : new Float64Array(0),
+      ...(neighbours && { neighbours }),
     });
   }
 
@@ -54,8 +65,14 @@ export class CompiledScorer {
       presentWeight: this.presentWeight,
       base: this.base,
       linearWeight: this.linearWeight,
+      ...(this.neighbours && { neighbours: this.neighbours.parts }),
     };
-    return { parts, transferables: [parts.presentWeight, parts.base, parts.linearWeight].map((a) => a.buffer as ArrayBuffer) };
+    const arrays: ArrayBufferView[] = [parts.presentWeight, parts.base, parts.linearWeight];
+    if (parts.neighbours) {
+      const n = parts.neighbours;
+      arrays.push(n.postingStart, n.postingLines, n.lineLabels, n.lineNorms, n.idf2);
+    }
+    return { parts, transferables: arrays.map((a) => a.buffer as ArrayBuffer) };
   }
 
   /** Checks the shapes agree (a bad message must not become a model that scores garbage) and rebuilds the index. */
@@ -69,9 +86,11 @@ export class CompiledScorer {
       [presentWeight, base, linearWeight].every((a) => types.isFloat64Array(a)) &&
       base.length === labels.length &&
       presentWeight.length === size &&
-      (linearWeight.length === size || linearWeight.length === 0);
+      (linearWeight.length === size || linearWeight.length === 0) &&
+      (parts.neighbours === undefined || neighbourPartsFit(parts.neighbours, featureNames.length, labels.length));
     if (!shaped) throw new IntentsError('model_corrupt', 'compiled model parts do not fit together');
-    return new CompiledScorer(labels, new Map(featureNames.map((f, i) => [f, i])), presentWeight, base, linearWeight);
+    const neighbours = parts.neighbours && new NeighbourScorer(parts.neighbours, labels.length);
+    return new CompiledScorer(labels, new Map(featureNames.map((f, i) => [f, i])), presentWeight, base, linearWeight, neighbours);
   }
 
   /**
@@ -86,16 +105,20 @@ export class CompiledScorer {
     const unit = features.length === 0 ? 0 : 1 / Math.sqrt(features.length);
     let evidence = 0;
     let known = 0;
+    let present = 0;
+    if (this.neighbours && this.present.length < features.length) this.present = new Int32Array(features.length * 2);
     for (const feature of features) {
       const counts = isEvidence(feature);
       if (counts) evidence++;
       const f = this.index.get(feature);
       if (f === undefined) continue;
       if (counts) known++;
+      if (this.neighbours) this.present[present++] = f;
       const row = f * c;
       for (let j = 0; j < c; j++) out[j] += this.presentWeight[row + j];
       if (linear) for (let j = 0; j < c; j++) out[j] += unit * this.linearWeight[row + j];
     }
+    this.neighbours?.addTo(out, this.present, present);
     return { scores: out, coverage: evidence === 0 ? 0 : known / evidence };
   }
 }

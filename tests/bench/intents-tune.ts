@@ -29,6 +29,9 @@ if (!quick) {
     }
   }
   grid.push({ ...base, linear: { ...base.linear!, epochs: 40 } });
+  // The nearest-neighbour score and its weight (none: Naive Bayes + SVM alone).
+  grid.push({ ...base, neighbours: undefined });
+  for (const weight of [0.5, 0.75, 1.5, 2]) grid.push({ ...base, neighbours: { weight } });
   // Features.
   grid.push({ ...base, features: { ...base.features, messageShape: false } });
   grid.push({ ...base, features: { ...base.features, charNgrams: [1, 2, 3] } });
@@ -39,7 +42,7 @@ if (!quick) {
 const describe = (o: ModelOptions): string => {
   const f = o.features;
   const model = o.linear ? `svm λ=${o.linear.lambda} epochs=${o.linear.epochs} nb×${o.linear.bayesWeight}` : `${o.rule} NB alone`;
-  return `${model} s=${o.smoothing} chars=${f.charNgrams.join('+')} enBi=${f.englishBigrams ? 'y' : 'n'} enTri=${f.englishCharTrigrams ? 'y' : 'n'} shape=${f.messageShape ? 'y' : 'n'}`;
+  return `${model}${o.neighbours ? ` nn×${o.neighbours.weight}` : ''} s=${o.smoothing} chars=${f.charNgrams.join('+')} enBi=${f.englishBigrams ? 'y' : 'n'} enTri=${f.englishCharTrigrams ? 'y' : 'n'} shape=${f.messageShape ? 'y' : 'n'}`;
 };
 
 // Threshold 0 first: model choice by plain accuracy, so the threshold cannot mask a weaker model.

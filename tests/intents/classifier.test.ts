@@ -8,6 +8,7 @@ import { ProductMatcher } from '../../intents/entities/product';
 import { loadShippedExamples } from '../../intents/examples';
 import { decodeLinear, encodeLinear, trainLinear } from '../../intents/linear';
 import { IntentModel } from '../../intents/model';
+import { compileNeighbours, decodeNeighbours, encodeNeighbours, neighbourLines, NeighbourScorer } from '../../intents/neighbours';
 import { CompiledScorer } from '../../intents/scorer';
 import { ISSUE_EXAMPLES } from './issue-examples';
 
@@ -68,6 +69,57 @@ describe('linear SVM', () => {
     const file = encodeLinear(linear);
     expect(decodeLinear(file, 5, 3)).toEqual(linear);
     expect(() => decodeLinear(file, 4, 3)).toThrow(expect.objectContaining({ code: 'model_corrupt' }));
+  });
+});
+
+describe('nearest neighbours', () => {
+  const docs = [
+    { features: ['a', 'x'], label: 'p' },
+    { features: ['a', 'y', 'z'], label: 'p' },
+    { features: ['b', 'x'], label: 'q' },
+    { features: ['c'], label: 'r' },
+  ];
+  const vocabulary = ['a', 'b', 'c', 'x', 'y', 'z'];
+  const labels = ['p', 'q', 'r'];
+
+  it('adds, per class, the weighted cosine similarity of the most similar training line', () => {
+    const lines = neighbourLines(docs, vocabulary, labels);
+    const scorer = new NeighbourScorer(compileNeighbours(lines, vocabulary.length, labels.length, 2), labels.length);
+    const score = (features: string[]) => {
+      const out = new Float64Array(3);
+      const present = Int32Array.from(features.map((f) => vocabulary.indexOf(f)));
+      scorer.addTo(out, present, present.length);
+      return [...out];
+    };
+    // An exact copy of a line scores the full weight for its class; a class sharing nothing scores 0.
+    const copy = score(['a', 'x']);
+    expect(copy[0]).toBeCloseTo(2);
+    expect(copy[1]).toBeGreaterThan(0);
+    expect(copy[1]).toBeLessThan(2);
+    expect(copy[2]).toBe(0);
+    const alone = score(['c']);
+    expect(alone.slice(0, 2)).toEqual([0, 0]);
+    expect(alone[2]).toBeCloseTo(2);
+    // The scratch space is cleared between calls: the same message scores the same again.
+    expect(score(['a', 'x'])).toEqual(copy);
+  });
+
+  it('stores the lines compactly and reads them back exactly; lines that do not fit are corrupt', () => {
+    const lines = neighbourLines(docs, vocabulary, labels);
+    expect(decodeNeighbours(encodeNeighbours(lines))).toEqual(lines);
+    expect(() => compileNeighbours(lines, 3, labels.length, 1)).toThrow(expect.objectContaining({ code: 'model_corrupt' }));
+    expect(() => compileNeighbours(lines, vocabulary.length, 2, 1)).toThrow(expect.objectContaining({ code: 'model_corrupt' }));
+  });
+
+  it('survives the transfer to another thread as scorer parts, and misfit parts are corrupt', () => {
+    const tables = compileBayes(trainBayes(docs, 0.1));
+    const index = compileNeighbours(neighbourLines(docs, tables.featureNames, tables.labels), tables.featureNames.length, tables.labels.length, 1);
+    const scorer = CompiledScorer.combine(tables, undefined, index);
+    const { parts, transferables } = scorer.toParts();
+    expect(new Set(transferables).size).toBe(transferables.length);
+    expect(CompiledScorer.fromParts(parts).scores(['a', 'x']).scores).toEqual(scorer.scores(['a', 'x']).scores);
+    const misfit = { ...parts, neighbours: { ...parts.neighbours!, lineNorms: new Float64Array(1) } };
+    expect(() => CompiledScorer.fromParts(misfit)).toThrow(expect.objectContaining({ code: 'model_corrupt' }));
   });
 });
 

@@ -60,6 +60,25 @@ describe('IntentEngine lifecycle', () => {
     rmSync(other, { recursive: true, force: true });
   });
 
+  it('rejects a nearest-neighbour index that is missing or does not fit, and loads a model file saved without one', async () => {
+    const file = JSON.parse(await readFile(path.join(dir, `intents-${engine.version}.json`), 'utf8'));
+    expect(file.options.neighbours).toBeDefined();
+    const other = mkdtempSync(path.join(tmpdir(), 'kadesk-intents-nn-'));
+    const loadWith = async (content: object) => {
+      writeFileSync(path.join(other, 'intents-active.json'), JSON.stringify({ version: 'v1' }));
+      writeFileSync(path.join(other, 'intents-v1.json'), JSON.stringify({ ...content, version: 'v1' }));
+      return IntentEngine.load(other);
+    };
+    const { neighbours } = file;
+    expect(await codeOf(loadWith({ ...file, neighbours: undefined }))).toBe('model_corrupt');
+    expect(await codeOf(loadWith({ ...file, neighbours: { ...neighbours, labels: neighbours.labels.slice(8) } }))).toBe('model_corrupt');
+    expect(await codeOf(loadWith({ ...file, neighbours: { ...neighbours, features: neighbours.features.slice(4) } }))).toBe('model_corrupt');
+    expect(await codeOf(loadWith({ ...file, neighbours: { ...neighbours, offsets: neighbours.offsets.slice(0, -8) } }))).toBe('model_corrupt');
+    const withoutIndex = await loadWith({ ...file, options: { ...file.options, neighbours: undefined }, neighbours: undefined });
+    expect(withoutIndex.classify('卡密无效 用不了').intent).toBe('card_invalid');
+    rmSync(other, { recursive: true, force: true });
+  });
+
   it('changes the threshold at run time and rejects invalid thresholds', () => {
     const text = '订单有问题';
     engine.setThreshold(0);
