@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Mutex } from 'async-mutex';
 import { Sequelize, Transaction } from 'sequelize';
 import { asSequelizeError, Connection, finalizeStatements, runStatement } from './driver-statements';
-import { CHECKPOINT_UUID, startCheckpointer } from './sqlite-checkpointer';
+import { CHECKPOINT_UUID, startCheckpointer, WAL_LIMIT_BYTES } from './sqlite-checkpointer';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -89,7 +89,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   }
 
   const writeLock = new Mutex();
-  const checkpointer = dialect === 'sqlite' ? startCheckpointer(sequelize) : null;
+  const checkpointer = dialect === 'sqlite' ? startCheckpointer(sequelize, (fn) => writeLock.runExclusive(fn)) : null;
   return {
     sequelize,
     dialect,
@@ -162,7 +162,7 @@ function tuneSqliteConnections(sequelize: Sequelize, busyTimeoutMs: number): voi
       connection.configure('busyTimeout', busyTimeoutMs);
       await new Promise<void>((resolve, reject) =>
         // Checkpoints are the checkpointer's (sqlite-checkpointer.ts), never a committing writer's.
-        connection.exec('PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=0', (err) => (err ? reject(err) : resolve())),
+        connection.exec(`PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=0; PRAGMA journal_size_limit=${WAL_LIMIT_BYTES}`, (err) => (err ? reject(err) : resolve())),
       );
     }
     return connection;

@@ -1,23 +1,38 @@
 // WAL checkpoints off the write path. SQLite's automatic checkpoint runs inside the COMMIT that crosses its
 // threshold, and with synchronous=NORMAL a checkpoint fsyncs: the one writer, and every write queued behind it in
 // models/db.ts, would wait for the disk. Here connections never checkpoint on commit; a connection of its own runs a
-// PASSIVE checkpoint every second, which copies what it can without blocking writers or readers. Durability is
-// unchanged. (The widget bench's run-to-run spread on the 2-core machine was too wide to put a number on the gain.)
+// PASSIVE checkpoint every second, which copies what it can without blocking writers or readers.
+// A PASSIVE checkpoint alone never finishes while writers keep appending and readers keep reading (SQLite's
+// "checkpoint starvation"), and a WAL that is never finished is never reset: under the widget bench it grew by
+// 30 MB a second. So once the WAL holds RESTART_FRAMES, the checkpointer takes the write lock and, right after its
+// PASSIVE pass, runs a RESTART one: only what was written during that pass is left to copy, readers finish their
+// snapshots, and the next writer starts the WAL from its beginning, truncated to WAL_LIMIT_BYTES. Durability is
+// unchanged.
 import type { Sequelize } from 'sequelize';
 import { runStatement } from './driver-statements';
 
 /** The checkpointer's own connection (models/db.ts hands every other non-default uuid the writers' connection). */
 export const CHECKPOINT_UUID = 'kadesk-checkpoint';
 const EVERY_MS = 1_000;
+/** 16 MB of 4 KB pages. */
+const RESTART_FRAMES = 4_096;
+/** What a reset WAL file is truncated to (journal_size_limit): the disk it keeps is bounded. */
+export const WAL_LIMIT_BYTES = 16 * 1024 * 1024;
 
-export function startCheckpointer(sequelize: Sequelize): { stop(): Promise<void> } {
+type WriteLock = <T>(fn: () => Promise<T>) => Promise<T>;
+
+export function startCheckpointer(sequelize: Sequelize, withWriteLock: WriteLock): { stop(): Promise<void> } {
   const manager = sequelize.connectionManager as unknown as { getConnection(options: { uuid: string }): Promise<unknown> };
+  const checkpoint = async (mode: 'PASSIVE' | 'RESTART') => {
+    const connection = await manager.getConnection({ uuid: CHECKPOINT_UUID });
+    const [row] = await runStatement<{ log: number }>(sequelize, `PRAGMA wal_checkpoint(${mode})`, {}, { connection });
+    return Number(row?.log ?? 0);
+  };
   let running: Promise<void> | null = null;
   const timer = setInterval(() => {
     // A busy or failed checkpoint is harmless: the WAL is kept, and the next tick copies it.
-    running ??= manager
-      .getConnection({ uuid: CHECKPOINT_UUID })
-      .then((connection) => runStatement(sequelize, 'PRAGMA wal_checkpoint(PASSIVE)', {}, { connection }))
+    running ??= checkpoint('PASSIVE')
+      .then((frames) => (frames >= RESTART_FRAMES ? withWriteLock(() => checkpoint('RESTART')) : 0))
       .then(
         () => undefined,
         () => undefined,

@@ -3,6 +3,8 @@ import { QueryTypes } from 'sequelize';
 import { Database, openDatabase } from '../../models/db';
 import { createTestDatabase, TestDatabase } from '../helpers/databases';
 
+const MB = 1024 * 1024;
+
 // Commits never checkpoint (that fsync stalled every writer queued behind one); the checkpointer's own
 // connection does, every second, so the WAL is reused instead of growing for as long as the server writes.
 describe('WAL checkpoints on sqlite', () => {
@@ -43,4 +45,28 @@ describe('WAL checkpoints on sqlite', () => {
     const [{ n }] = await db.sequelize.query<{ n: number }>('SELECT COUNT(*) AS n FROM blobs', { type: QueryTypes.SELECT });
     expect(Number(n)).toBe(400);
   });
+
+  test('with reads and writes never pausing, the WAL is still reset and stays bounded', async () => {
+    // Readers always in flight on two connections keep a PASSIVE checkpoint from ever catching up with the
+    // writers, and a WAL nobody resets grows by everything written.
+    const seconds = 6;
+    const until = Date.now() + seconds * 1_000;
+    const read = async () => {
+      while (Date.now() < until) await db.sequelize.query('SELECT COUNT(*) AS n, MAX(id) AS m FROM blobs', { type: QueryTypes.SELECT });
+    };
+    let written = 0;
+    const write = async () => {
+      while (Date.now() < until) {
+        await db.transaction((t) => db.sequelize.query('INSERT INTO blobs (body) VALUES (:body)', { replacements: { body: 'y'.repeat(200_000) }, transaction: t }));
+        written += 200_000;
+      }
+    };
+    let largest = 0;
+    const watch = setInterval(() => (largest = Math.max(largest, walBytes())), 50);
+    await Promise.all([read(), read(), write()]);
+    clearInterval(watch);
+    // Between resets the WAL holds the restart threshold (16 MB) and what is written until the next tick (1 s).
+    expect(largest).toBeLessThan(16 * MB + 1.5 * (written / seconds) + 4 * MB);
+    expect(largest).toBeLessThan(written / 2);
+  }, 20_000);
 });
