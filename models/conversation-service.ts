@@ -8,7 +8,7 @@ import type { Clock } from './clock';
 import { CONVERSATION_LANGS, CONVERSATION_STATUSES, ConversationLang, HANDOFF_REASONS, MESSAGE_ROLES } from './conversation-enums';
 import type { Database } from './db';
 import { DomainError } from './errors';
-import { runStatement, sqliteLiteralSql } from './driver-statements';
+import { sqliteLiteralSql } from './driver-statements';
 import { columnList, insertParts, insertRows, queryRows, tableOf, toInstances } from './sql-rows';
 import { Buyer, Conversation, ConversationMessage, Handoff, HandoffSummary } from './tables';
 import { parseInput } from './validate';
@@ -191,18 +191,20 @@ export class ConversationService {
         'COMMIT',
       ].join(';\n'),
     );
-    const [ids, conversation] = await Promise.all([
-      runStatement<{ id: number }>(
-        this.deps.db.sequelize,
-        `SELECT "id" FROM ${tableOf(ConversationMessage)} WHERE "reply_to" = :answered AND "turn_id" = :turnId ORDER BY "id"`,
-        { answered, turnId },
-      ),
-      this.get(conversationId),
-    ]);
+    // One read: the conversation as it is now, a row per reply of this turn (none, and a null id, if it lost).
+    const found = await queryRows<Record<string, unknown>>(
+      Conversation,
+      `SELECT ${columnList(Conversation, 'c')}, m."id" AS "replyId" FROM ${tableOf(Conversation)} c
+        LEFT JOIN ${tableOf(ConversationMessage)} m ON m."reply_to" = :answered AND m."turn_id" = :turnId WHERE c."id" = :id ORDER BY m."id"`,
+      { answered, turnId, id: conversationId },
+    );
+    const ids = found.flatMap(({ replyId }) => (replyId === null || replyId === undefined ? [] : [Number(replyId)]));
     if (ids.length === 0) throw new StaleConversationError(conversationId);
+    const { replyId: _, ...state } = found[0]!;
+    const conversation = toInstances(Conversation, [state])[0]!;
     const messages = toInstances(
       ConversationMessage,
-      rows.map((r, i) => ({ id: Number(ids[i]!.id), ...r })),
+      rows.map((r, i) => ({ id: ids[i], ...r })),
     );
     return { conversation, messages, handoff: null };
   }

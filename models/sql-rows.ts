@@ -9,16 +9,17 @@ import { Connection, runStatement } from './driver-statements';
 
 type Row = Record<string, unknown>;
 
-const listCache = new WeakMap<ModelStatic<Model>, string>();
+const listCache = new WeakMap<ModelStatic<Model>, Map<string, string>>();
 
-/** `"field" AS "attribute"` for every attribute of the model, as its finders alias them. */
-export function columnList(model: ModelStatic<Model>): string {
-  let list = listCache.get(model);
-  if (!list) {
+/** `"field" AS "attribute"` for every attribute of the model, as its finders alias them; `table.` before each field if given. */
+export function columnList(model: ModelStatic<Model>, table = ''): string {
+  const lists = listCache.get(model) ?? listCache.set(model, new Map()).get(model)!;
+  let list = lists.get(table);
+  if (list === undefined) {
     list = Object.entries(model.getAttributes())
-      .map(([name, a]) => `"${a.field ?? name}" AS "${name}"`)
+      .map(([name, a]) => `${table && `${table}.`}"${a.field ?? name}" AS "${name}"`)
       .join(', ');
-    listCache.set(model, list);
+    lists.set(table, list);
   }
   return list;
 }
