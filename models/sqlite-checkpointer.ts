@@ -6,8 +6,10 @@
 // "checkpoint starvation"), and a WAL that is never finished is never reset: under the widget bench it grew by
 // 30 MB a second. So once the WAL holds RESTART_FRAMES, the checkpointer takes the write lock and, right after its
 // PASSIVE pass, runs a RESTART one: only what was written during that pass is left to copy, readers finish their
-// snapshots, and the next writer starts the WAL from its beginning, truncated to WAL_LIMIT_BYTES. Durability is
-// unchanged.
+// snapshots, and the next writer starts the WAL from its beginning, truncated to WAL_LIMIT_BYTES. A RESTART waits
+// for readers still on an older snapshot, holding up the writers meanwhile, so it waits RESTART_BUSY_MS at most
+// and otherwise gives up until the next tick: a long read (an analytics export) must not stall every write for
+// the 5 s busy timeout. Durability is unchanged.
 import type { Sequelize } from 'sequelize';
 import { runStatement } from './driver-statements';
 
@@ -16,15 +18,19 @@ export const CHECKPOINT_UUID = 'kadesk-checkpoint';
 const EVERY_MS = 1_000;
 /** 16 MB of 4 KB pages. */
 const RESTART_FRAMES = 4_096;
+/** How long a RESTART waits for readers on an older snapshot (the busy timeout of the checkpointer's connection). */
+const RESTART_BUSY_MS = 250;
 /** What a reset WAL file is truncated to (journal_size_limit): the disk it keeps is bounded. */
 export const WAL_LIMIT_BYTES = 16 * 1024 * 1024;
 
 type WriteLock = <T>(fn: () => Promise<T>) => Promise<T>;
 
 export function startCheckpointer(sequelize: Sequelize, withWriteLock: WriteLock): { stop(): Promise<void> } {
-  const manager = sequelize.connectionManager as unknown as { getConnection(options: { uuid: string }): Promise<unknown> };
+  const manager = sequelize.connectionManager as unknown as { getConnection(options: { uuid: string }): Promise<{ configure(option: 'busyTimeout', ms: number): void }> };
   const checkpoint = async (mode: 'PASSIVE' | 'RESTART') => {
     const connection = await manager.getConnection({ uuid: CHECKPOINT_UUID });
+    // A PASSIVE checkpoint never waits; only a RESTART one uses the busy timeout.
+    connection.configure('busyTimeout', RESTART_BUSY_MS);
     const [row] = await runStatement<{ log: number }>(sequelize, `PRAGMA wal_checkpoint(${mode})`, {}, { connection });
     return Number(row?.log ?? 0);
   };
