@@ -151,7 +151,8 @@ export class ConversationService {
     // updatedAt is the wall clock, as Sequelize's update() stamped it whatever the domain clock says.
     const update = versionedUpdate(conversationId, turn.version, answering, { ...patch, updatedAt: new Date() });
     const rows = drafts.map((m) => ({ conversationId, role: m.role, type: m.type, payload: m.payload, clientMsgId: null, replyTo: m.replyTo ?? null, turnId, createdAt: now }));
-    const answered = answering.length === 1 && rows.length > 0 && rows.every((r) => r.replyTo === answering[0]) ? answering[0]! : null;
+    // Every reply answers the same one buyer message (answering is the set of their replyTo).
+    const answered = answering.length === 1 && rows.every((r) => r.replyTo !== null) ? answering[0]! : null;
     if (this.deps.db.dialect === 'sqlite' && !turn.handoff && answered !== null) return this.commitAsScript(conversationId, update, rows, turnId, answered);
     return this.deps.db.transaction(async (t) => {
       // The versioned update holds the row; the replies after it are undone by the rollback if it matched nothing.

@@ -70,7 +70,7 @@ describe.each(dialects())('statements through the driver on %s', (dialect) => {
 
   test('reads issued at once outside a transaction all answer, and leave nothing open at close', async () => {
     const other = await openDatabase({ url: d.testDb.url });
-    // The same new statement twenty times at once, a bad one among them, and the close while they are in flight.
+    // The same new statement twenty times at once, a bad one beside them, then a close while one more is in flight.
     const reads = Array.from({ length: 20 }, (_, i) => runStatement<{ id: number; i: number }>(other.sequelize, 'SELECT id, :i AS i FROM orders WHERE id = :id', { id: orderId, i }));
     const bad = runStatement(other.sequelize, 'SELECT 1 AS one FROM no_such_table', {});
     const answers = await Promise.all(reads);
