@@ -202,7 +202,9 @@ describe.each(dialects())('webhook dispatcher on %s', (dialect) => {
     await OutboxMessage.bulkCreate(
       Array.from({ length: total }, (_, i) => ({ eventType: 'order.cancelled', payload: { orderNo: `KM${i}` }, nextAttemptAt: d.clock.now(), lastError: null, deliveredAt: null })),
     );
-    receiver.delayMs = 5;
+    // Slow enough deliveries that the outbox outlasts the other process's start on a loaded machine (CI runs test
+    // files side by side): with 5 ms this node's two dispatchers sometimes drained all 60 before it claimed one.
+    receiver.delayMs = 25;
     const other = await startNodeProcess(d.testDb.url, d.clock.now().toISOString(), receiver.url);
     const here = [dispatcher({ batchSize: 5 }), dispatcher({ batchSize: 5 })];
     const [remote, ...local] = await Promise.all([other.go(), ...here.map((w) => w.drain(100))]);
