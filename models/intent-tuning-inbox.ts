@@ -8,6 +8,7 @@ import type { Clock } from './clock';
 import type { Database } from './db';
 import { DomainError } from './errors';
 import type { UtteranceService, UtteranceView } from './intent-tuning-utterances';
+import { isoTime } from './iso-time';
 import { audit, DeskActor } from './supervisor-audit';
 import { ConversationMessage, IntentInboxEntry } from './tables';
 import { INBOX_STATUSES, InboxStatus } from './tables/intent-inbox-entry';
@@ -61,8 +62,6 @@ const textOf = (payload: InboxRow['payload']): string | null => {
   return typeof p.text === 'string' && p.postback === undefined ? p.text : null;
 };
 
-const iso = (d: string | Date): string => new Date(d).toISOString();
-
 export class InboxService {
   private readonly listQuery;
   private readonly relabelInput;
@@ -104,10 +103,10 @@ export class InboxService {
       conversationId: row.conversationId,
       text: textOf(row.payload) ?? '',
       lang: row.lang,
-      createdAt: iso(row.createdAt),
+      createdAt: isoTime(row.createdAt),
       nlu: row.nluIntent !== null && row.nluConfidence !== null ? { intent: row.nluIntent, confidence: row.nluConfidence } : null,
       reasons,
-      relabel: row.relabelIntent ? { intent: row.relabelIntent, agentId: row.relabelledBy, agentName: row.agentName, at: iso(row.relabelledAt!) } : null,
+      relabel: row.relabelIntent ? { intent: row.relabelIntent, agentId: row.relabelledBy, agentName: row.agentName, at: isoTime(row.relabelledAt!) } : null,
       status: row.status ?? 'open',
       utteranceId: row.utteranceId ? `u-${row.utteranceId}` : null,
     };

@@ -4,6 +4,7 @@
 // (several trips to its thread pool) outweighed the index work of the five statements this replaced.
 import { InferAttributes, Model, ModelStatic, Sequelize } from 'sequelize';
 import { runStatement } from './driver-statements';
+import { isoTime } from './iso-time';
 import { maskSecret } from './tables/card-key';
 import { Cancellation, CardKey, Order, Payment, Product, Refund } from './tables';
 
@@ -25,7 +26,7 @@ export interface OrderSummary {
   cardKeys: Array<{ serial: string; secret: string; status: string }>;
 }
 
-const iso = (d: Date | string | null): string | null => (d === null ? null : new Date(d).toISOString());
+const iso = (d: Date | string | null): string | null => (d === null ? null : isoTime(d));
 
 const ORDER_FIELDS = ['id', 'orderNo', 'status', 'quantity', 'amountCents', 'createdAt', 'paymentExpiresAt', 'paidAt', 'deliveredAt', 'revealedAt', 'productId'] as const;
 type OrderRow = Pick<InferAttributes<Order>, (typeof ORDER_FIELDS)[number]>;
