@@ -21,6 +21,12 @@ import { buyerRoom, conversationRoom } from './rooms';
 
 type Ack = (response: unknown) => void;
 
+/**
+ * The bot shows it is typing only when a turn takes longer than this. Most turns answer within milliseconds, and an
+ * indicator there would only flicker; its two events were also two of the five socket writes of a message.
+ */
+export const TYPING_AFTER_MS = 300;
+
 const conversationUpdate = (c: Conversation) => ({ conversationId: c.id, status: c.status, agentName: c.agentName });
 
 /** A button press in the transcript: the label the buyer saw (or ours, if the widget sent none) and the postback. */
@@ -51,7 +57,11 @@ export function attachWidget(io: Server, ctx: BotContext): Namespace {
 
   async function takeTurn(engine: ConversationEngine, conversationId: number, message: ConversationMessage, input: TurnInput, current?: Conversation): Promise<void> {
     const room = nsp.to(conversationRoom(conversationId));
-    room.emit('typing', { role: 'bot', typing: true });
+    let typing = false;
+    const slow = setTimeout(() => {
+      typing = true;
+      room.emit('typing', { role: 'bot', typing: true });
+    }, TYPING_AFTER_MS);
     try {
       const commit = await engine.answer(conversationId, message, input, current);
       if (!commit) return;
@@ -63,7 +73,8 @@ export function attachWidget(io: Server, ctx: BotContext): Namespace {
     } catch (err) {
       logger.error({ err, conversationId, messageId: message.id }, 'bot turn failed');
     } finally {
-      room.emit('typing', { role: 'bot', typing: false });
+      clearTimeout(slow);
+      if (typing) room.emit('typing', { role: 'bot', typing: false });
     }
   }
 
@@ -84,7 +95,7 @@ export function attachWidget(io: Server, ctx: BotContext): Namespace {
       await limit(buyerId);
       const input = parseMessageInput(raw);
       const conversation = await conversations.get(conversationId);
-      // With a person on the conversation the bot stays out entirely: no reading, no turn, not even a typing indicator.
+      // With a person on the conversation the bot stays out entirely: no reading, no turn, no typing indicator.
       const bot = conversation.status === 'agent' ? null : await botRead(input, conversationId);
       const read = bot?.read;
       const { message, duplicate } = await conversations.storeBuyerMessage(conversationId, {

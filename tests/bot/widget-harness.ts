@@ -58,14 +58,14 @@ export class Buyerside extends SocketSide {
   readonly messages: WireMessage[] = [];
   readonly orderUpdates: any[] = [];
   readonly conversationUpdates: any[] = [];
-  private typingOff = 0;
+  readonly typing: boolean[] = [];
 
   constructor(socket: Socket) {
     super(socket);
     socket.on('message', (m: WireMessage) => this.push(() => this.messages.push(m)));
     socket.on('order:update', (u: unknown) => this.push(() => this.orderUpdates.push(u)));
     socket.on('conversation:update', (u: unknown) => this.push(() => this.conversationUpdates.push(u)));
-    socket.on('typing', (t: { typing: boolean }) => this.push(() => (this.typingOff += t.typing ? 0 : 1)));
+    socket.on('typing', (t: { typing: boolean }) => this.push(() => this.typing.push(t.typing)));
   }
 
   private push(apply: () => void): void {
@@ -85,13 +85,19 @@ export class Buyerside extends SocketSide {
     });
   }
 
-  /** Sends and waits for the bot's turn to end; returns the ack and the bot replies to this message. */
+  /**
+   * Sends and waits for the bot's turn to end; returns the ack and the bot replies to this message. A quick turn
+   * sends no typing indicator; its replies go out back to back before the server reads the next request, so once
+   * the first has arrived, a `sync` round trip has the rest arrive before its ack.
+   */
   async turn(payload: Record<string, unknown>): Promise<{ ack: Ack; replies: WireMessage[] }> {
-    const before = this.typingOff;
     const ack: Ack = await this.emit('message', { clientMsgId: randomUUID(), ...payload });
     if (!ack.ok) return { ack, replies: [] };
-    await this.until(() => this.typingOff > before, 'the bot turn to end');
-    return { ack, replies: this.messages.filter((m) => m.replyTo === ack.message.id) };
+    const repliesNow = () => this.messages.filter((m) => m.replyTo === ack.message.id);
+    await this.until(() => repliesNow().length > 0, 'the bot to answer');
+    const sync = await this.emit('sync', { afterId: ack.message.id });
+    if (!sync.ok) throw new Error(`sync failed: ${JSON.stringify(sync.error)}`);
+    return { ack, replies: repliesNow() };
   }
 
   say(text: string) {

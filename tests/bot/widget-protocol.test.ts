@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ConversationMessage } from '../../models';
+import { TYPING_AFTER_MS } from '../../bot/widget/namespace';
 import { dialects } from '../helpers/databases';
 import { makeBuyer } from '../helpers/domain';
 import { Buyerside, Harness, startHarness, tokenFor } from './widget-harness';
@@ -58,6 +59,38 @@ describe.each(dialects())('widget protocol on %s', (dialect) => {
     await client.until(() => client.messages.some((m) => m.replyTo === id), 'a reply');
     await new Promise((r) => setTimeout(r, 300));
     expect(await ConversationMessage.count({ where: { replyTo: id } })).toBe(1);
+    client.close();
+  });
+
+  test('a quick turn sends no typing indicator, only its replies', async () => {
+    const { client } = await connectNew();
+    const ack = await client.emit('message', { clientMsgId: randomUUID(), text: '你好' });
+    const acked = Date.now();
+    await client.until(() => client.messages.some((m) => m.replyTo === ack.message.id), 'a reply');
+    const answeredInMs = Date.now() - acked;
+    expect((await client.emit('sync', { afterId: ack.message.id })).ok).toBe(true);
+    // On a loaded test machine the turn may outlast the delay (the margin covers the trip): then it shows and clears it.
+    if (answeredInMs < TYPING_AFTER_MS - 50) expect(client.typing).toEqual([]);
+    else expect([[], [true, false]]).toContainEqual(client.typing);
+    client.close();
+  });
+
+  (dialect === 'postgres' ? test : test.skip)('a turn held up for longer than the delay shows the bot typing, then clears it', async () => {
+    const { client } = await connectNew();
+    const conversationId = (await client.emit('sync', { afterId: null })).conversation.conversationId;
+    const { sequelize } = h.d.db;
+    let turn: ReturnType<Buyerside['say']> | undefined;
+    await sequelize.transaction(async (transaction) => {
+      // The turn's commit updates this row and waits for the lock; storing the buyer message (a key share) does not.
+      await sequelize.query('SELECT 1 FROM conversations WHERE id = :id FOR NO KEY UPDATE', { replacements: { id: conversationId }, transaction });
+      turn = client.say('你好');
+      await client.until(() => client.typing.length > 0, 'the typing indicator', 5_000);
+      expect(client.typing).toEqual([true]);
+      expect(client.messages.filter((m) => m.role === 'bot')).toEqual([]);
+    });
+    const { replies } = await turn!;
+    expect(replies.length).toBeGreaterThan(0);
+    expect(client.typing).toEqual([true, false]);
     client.close();
   });
 
