@@ -2,7 +2,7 @@
 // catch-up reads, and turn commits guarded by the conversation's version so that two nodes racing on the same
 // turn cannot both apply it.
 import { randomUUID } from 'node:crypto';
-import { ForeignKeyConstraintError, Op, Transaction, UniqueConstraintError } from 'sequelize';
+import { ForeignKeyConstraintError, InferCreationAttributes, Op, Transaction, UniqueConstraintError } from 'sequelize';
 import { z } from 'zod';
 import type { Clock } from './clock';
 import { CONVERSATION_LANGS, CONVERSATION_STATUSES, ConversationLang, HANDOFF_REASONS, MESSAGE_ROLES } from './conversation-enums';
@@ -150,7 +150,7 @@ export class ConversationService {
     const answering = [...new Set(drafts.flatMap((m) => (m.replyTo ? [m.replyTo] : [])))];
     // updatedAt is the wall clock, as Sequelize's update() stamped it whatever the domain clock says.
     const update = versionedUpdate(conversationId, turn.version, answering, { ...patch, updatedAt: new Date() });
-    const rows = drafts.map((m) => ({ conversationId, role: m.role, type: m.type, payload: m.payload, clientMsgId: null, replyTo: m.replyTo ?? null, turnId, createdAt: now }));
+    const rows = drafts.map((m): ReplyRow => ({ conversationId, role: m.role, type: m.type, payload: m.payload, clientMsgId: null, replyTo: m.replyTo ?? null, turnId, createdAt: now }));
     // Every reply answers the same one buyer message (answering is the set of their replyTo).
     const answered = answering.length === 1 && rows.every((r) => r.replyTo !== null) ? answering[0]! : null;
     if (this.deps.db.dialect === 'sqlite' && !turn.handoff && answered !== null) return this.commitAsScript(conversationId, update, rows, turnId, answered);
@@ -181,7 +181,7 @@ export class ConversationService {
    * only if the update matched) as one script, one trip to SQLite's thread under the write lock. The replies are
    * then read back by the turn's id: none means another turn won.
    */
-  private async commitAsScript(conversationId: number, update: Sql, rows: Array<Record<string, unknown>>, turnId: string, answered: number): Promise<TurnCommit> {
+  private async commitAsScript(conversationId: number, update: Sql, rows: ReplyRow[], turnId: string, answered: number): Promise<TurnCommit> {
     const insert = insertParts(ConversationMessage, rows);
     await this.deps.db.script(
       [
@@ -225,6 +225,9 @@ const statePatch = z
   .partial();
 
 type Sql = { sql: string; replacements: Record<string, unknown> };
+
+/** A bot reply as a turn inserts it (the database numbers it). */
+type ReplyRow = Omit<InferCreationAttributes<ConversationMessage>, 'id' | 'nluIntent' | 'nluConfidence'>;
 
 /**
  * UPDATE of the conversation's state, only at the version the turn was computed from and while none of

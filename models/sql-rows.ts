@@ -4,7 +4,7 @@
 // dialect learns which text columns hold dates). Here the SQL text is built once per model, run through the driver
 // (driver-statements.ts), and the values are read by the model's own attribute types; callers still get model
 // instances where the API promises them.
-import { Model, ModelStatic, Transaction } from 'sequelize';
+import { InferCreationAttributes, Model, ModelStatic, Transaction } from 'sequelize';
 import { Connection, runStatement } from './driver-statements';
 
 type Row = Record<string, unknown>;
@@ -71,13 +71,13 @@ function writeValue(type: string, value: unknown): unknown {
 }
 
 /** An INSERT of rows (attribute → value): `INSERT INTO table (columns)`, the `VALUES` tuples, their replacements. */
-export function insertParts(model: ModelStatic<Model>, rows: Row[]): { head: string; values: string; replacements: Row } {
+export function insertParts<M extends Model>(model: ModelStatic<M>, rows: ReadonlyArray<Partial<InferCreationAttributes<M>>>): { head: string; values: string; replacements: Row } {
   const attributes = model.getAttributes() as Record<string, { field?: string; type: unknown }>;
   const names = Object.keys(rows[0]!);
   const replacements: Row = {};
   const tuples = rows.map((row, i) => {
     const cells = names.map((name, j) => {
-      replacements[`v${i}_${j}`] = writeValue(typeKey(attributes[name]!.type), row[name]);
+      replacements[`v${i}_${j}`] = writeValue(typeKey(attributes[name]!.type), (row as Row)[name]);
       return `:v${i}_${j}`;
     });
     return `(${cells.join(', ')})`;
@@ -86,7 +86,7 @@ export function insertParts(model: ModelStatic<Model>, rows: Row[]): { head: str
 }
 
 /** Inserts rows (attribute → value) in one statement; returns their ids in order. */
-export async function insertRows(model: ModelStatic<Model>, rows: Row[], transaction: Connection | undefined): Promise<number[]> {
+export async function insertRows<M extends Model>(model: ModelStatic<M>, rows: ReadonlyArray<Partial<InferCreationAttributes<M>>>, transaction: Connection | undefined): Promise<number[]> {
   if (rows.length === 0) return [];
   const { head, values, replacements } = insertParts(model, rows);
   // RETURNING promises no order, but both engines number the rows of one INSERT ascending in VALUES order.

@@ -37,7 +37,7 @@ describe.each(dialects())('statements through the driver on %s', (dialect) => {
 
   test('statements issued at once in a transaction run in the order issued', async () => {
     const counts = await d.db.transaction(async (t) => {
-      const event = { orderId, action: 'noted', fromStatus: null, toStatus: 'pending_payment', actorType: 'agent', actorId: 'order', reason: null, createdAt: new Date() };
+      const event = { orderId, action: 'noted', fromStatus: null, toStatus: 'pending_payment' as const, actorType: 'agent' as const, actorId: 'order', reason: null, createdAt: new Date() };
       const count = () => runStatement<{ n: number }>(sequelize(), `SELECT COUNT(*) AS n FROM order_events WHERE actor_id = 'order'`, {}, t);
       const results = await Promise.all([count(), insertRows(OrderEvent, [event], t), count(), insertRows(OrderEvent, [event, event], t), count()]);
       return [results[0], results[2], results[4]].map((r) => Number(r[0]!.n));
