@@ -74,6 +74,16 @@ const withDatabase = (name: string): string => {
   return url.toString();
 };
 
+/** An empty PostgreSQL database (the server migrates it), dropped by `drop`. */
+export async function emptyPostgresDatabase(): Promise<WorkingDatabase> {
+  const name = `kadesk_bench_empty_${process.pid}`;
+  await admin(async (c) => {
+    await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await c.query(`CREATE DATABASE ${name}`);
+  });
+  return { url: withDatabase(name), drop: () => admin(async (c) => void (await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`))) };
+}
+
 /** A fresh PostgreSQL database cloned from the cached template (built first if missing or `rebuild`). */
 export async function postgresDatabase(orders: number, rebuild: boolean, log: (line: string) => void): Promise<WorkingDatabase & { builtNow: boolean }> {
   const template = `kadesk_bench_tpl_${orders}_${seedDigest()}`;

@@ -1,5 +1,5 @@
 // A real KaDesk server for a benchmark: `kadesk start` in its own process on a free loopback port, a fresh SQLite
-// file, demo mode; stopped with SIGINT the way an operator would (SIGKILL after 20 s).
+// file (or a given PostgreSQL database), demo mode; stopped with SIGINT the way an operator would (SIGKILL after 20 s).
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
@@ -17,7 +17,8 @@ export function freePort(): Promise<number> {
   });
 }
 
-export async function startServer(opts: { dir: string; dbFile: string; port: number; env?: Record<string, string>; cpuProfDir?: string | null }): Promise<ChildProcess> {
+/** `databaseUrl` (PostgreSQL) instead of the SQLite file, when given. */
+export async function startServer(opts: { dir: string; dbFile: string; databaseUrl?: string; port: number; env?: Record<string, string>; cpuProfDir?: string | null }): Promise<ChildProcess> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: 'development',
@@ -31,6 +32,7 @@ export async function startServer(opts: { dir: string; dbFile: string; port: num
   };
   delete env.DATABASE_URL;
   delete env.REDIS_URL;
+  if (opts.databaseUrl) env.DATABASE_URL = opts.databaseUrl;
   const nodeArgs = opts.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.cpuProfDir}`] : [];
   const child = spawn(process.execPath, [...nodeArgs, path.join(ROOT, 'server/bin/kadesk.js'), 'start'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';

@@ -3,12 +3,14 @@
 //   --buyers N (500)  --rate R messages/s per buyer (1)  --duration S (30)  --step-seconds S of each ceiling step (10)
 //   --max-rate M fleet messages/s where the ceiling search stops (4000)  --no-ramp  --cpu-prof DIR (server profile)
 //   --memory-connections N idle widgets connected for the memory reading (2000)
+//   --postgres: a fresh PostgreSQL database on BENCH_POSTGRES_URL's server instead of SQLite (results/widget-postgres.json)
 // Reports send → bot reply p50/p95/p99, lost or doubly answered messages (client view and the database), the
 // ceiling (fleet rate stepped up until p99 > 50 ms or an error), CPU per message, server RSS per connected widget.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { QueryTypes, Sequelize } from 'sequelize';
+import { emptyPostgresDatabase } from './bench-databases';
 import { latency, machine, table, type Latency } from './bench-report';
 import { demoTokens, freePort, startServer, stopServer } from './server-process';
 import { runStep, WidgetBuyer, type StepResult } from './widget-load';
@@ -32,6 +34,7 @@ function flags(argv: string[]) {
     maxRate: value('max-rate', 4000),
     memoryConnections: Math.round(value('memory-connections', 2000)),
     ramp: !argv.includes('--no-ramp'),
+    postgres: argv.includes('--postgres'),
     cpuProfDir: prof === -1 ? null : path.resolve(argv[prof + 1] ?? 'tests/bench/results/profiles'),
   };
 }
@@ -76,11 +79,10 @@ const verdict = (s: StepResult): Verdict => ({ lost: s.sent - s.acked, unanswere
 const passes = (s: StepResult, l: Latency): boolean => s.errors.length === 0 && s.replied === s.sent && l.p99Ms <= P99_TARGET_MS;
 
 /** The database's view: every acked message stored once and answered by exactly one turn, as the clients saw. */
-async function checkDatabase(file: string, seen: Map<number, number>) {
-  const db = new Sequelize({ dialect: 'sqlite', storage: file, logging: false });
+async function checkDatabase(db: Sequelize, seen: Map<number, number>) {
   try {
-    const rows = await db.query<{ id: number; replies: number; first: number | null; last: number | null }>(
-      `SELECT b.id, COUNT(r.id) AS replies, MIN(r.id) AS first, MAX(r.id) AS last
+    const rows = await db.query<{ id: number; replies: number; turns: number }>(
+      `SELECT b.id, COUNT(r.id) AS replies, COUNT(DISTINCT r.turn_id) AS turns
          FROM conversation_messages b LEFT JOIN conversation_messages r ON r.reply_to = b.id AND r.role = 'bot'
         WHERE b.role = 'buyer' GROUP BY b.id`,
       { type: QueryTypes.SELECT },
@@ -98,8 +100,8 @@ async function checkDatabase(file: string, seen: Map<number, number>) {
       }
       const replies = Number(row.replies);
       if (replies === 0) unanswered++;
-      // One turn's replies are written in one transaction: on SQLite their ids are consecutive.
-      else if (Number(row.last) - Number(row.first) + 1 !== replies) doubleAnswered++;
+      // Every reply row carries the id of the turn that wrote it.
+      else if (Number(row.turns) !== 1) doubleAnswered++;
       if (replies !== received) clientMismatch++;
     }
     return { buyerMessages: rows.length, checked: seen.size, missing, unanswered, doubleAnswered, clientMismatch };
@@ -116,10 +118,12 @@ async function main(): Promise<void> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   if (opts.cpuProfDir) fs.mkdirSync(opts.cpuProfDir, { recursive: true });
-  console.log(`server: kadesk start on ${base}, SQLite ${dir}/bench.sqlite`);
+  const postgres = opts.postgres ? await emptyPostgresDatabase() : null;
+  console.log(`server: kadesk start on ${base}, ${postgres ? `PostgreSQL ${postgres.url}` : `SQLite ${dir}/bench.sqlite`}`);
   const server = await startServer({
     dir,
     dbFile: path.join(dir, 'bench.sqlite'),
+    databaseUrl: postgres?.url,
     port,
     cpuProfDir: opts.cpuProfDir,
     // Flood protection sized so the bench's own rate never trips it.
@@ -172,12 +176,16 @@ async function main(): Promise<void> {
     // Reply counts as the clients finally saw them.
     for (const id of all.keys()) all.set(id, buyers.reduce((n, b) => n + (b.repliesById.get(id) ?? 0), 0));
     for (const b of buyers) b.close();
-    const database = await checkDatabase(path.join(dir, 'bench.sqlite'), all);
+    const database = await checkDatabase(
+      postgres ? new Sequelize(postgres.url, { logging: false }) : new Sequelize({ dialect: 'sqlite', storage: path.join(dir, 'bench.sqlite'), logging: false }),
+      all,
+    );
     const ceiling = steps.filter((s) => s.pass).at(-1)?.targetRate ?? null;
 
     const result = {
       at: new Date().toISOString(),
       machine: machine(),
+      dialect: postgres ? 'postgres' : 'sqlite',
       options: { buyers: opts.buyers, perBuyerRate: opts.rate, durationS: opts.duration, stepSeconds: opts.stepSeconds, p99TargetMs: P99_TARGET_MS },
       main: {
         targetRate: main.targetRate,
@@ -195,7 +203,7 @@ async function main(): Promise<void> {
       database,
     };
     fs.mkdirSync(path.join(__dirname, 'results'), { recursive: true });
-    fs.writeFileSync(path.join(__dirname, 'results/widget.json'), `${JSON.stringify(result, null, 2)}\n`);
+    fs.writeFileSync(path.join(__dirname, `results/widget${postgres ? '-postgres' : ''}.json`), `${JSON.stringify(result, null, 2)}\n`);
 
     const m = result.machine;
     console.log(`\nmachine: ${m.cpu}, ${m.cores} cores, ${m.ramGiB} GiB RAM, node ${m.node}`);
@@ -238,6 +246,7 @@ async function main(): Promise<void> {
   } finally {
     for (const b of buyers) b.close();
     await stopServer(server);
+    await postgres?.drop();
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
