@@ -93,7 +93,7 @@ export class WidgetBuyer {
  * even; then waits (bounded) for the last replies.
  */
 export async function runStep(buyers: WidgetBuyer[], perBuyerRate: number, seconds: number, drainMs = 10_000): Promise<StepResult> {
-  const step: StepResult = { targetRate: perBuyerRate * buyers.length, sent: 0, acked: 0, replied: 0, errors: [], latenciesMs: [], repliesById: new Map(), slowestBySecond: [] };
+  const step: StepResult = { targetRate: Math.round(perBuyerRate * buyers.length * 100) / 100, sent: 0, acked: 0, replied: 0, errors: [], latenciesMs: [], repliesById: new Map(), slowestBySecond: [] };
   const record: Sent[] = [];
   const interval = 1000 / perBuyerRate;
   const perBuyer = Math.max(1, Math.round(seconds * perBuyerRate));
