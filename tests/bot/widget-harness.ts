@@ -36,6 +36,9 @@ export async function startHarness(dialect: 'sqlite' | 'postgres', env: Record<s
   const d = await openTestDomain(dialect, domain);
   const config = loadConfig({ NODE_ENV: 'test', KADESK_DEMO: '1', WIDGET_RATE_POINTS: '50', ...env });
   const server = createServer({ config, domain: d, logger: createLogger('silent') });
+  // The NLU loads (on a fresh machine: trains, seconds, in this thread) here, under the hook's timeout, not
+  // inside the first message's acknowledgement timeout.
+  await server.warmUp();
   const port = await server.listen(0, '127.0.0.1');
   return {
     d,
