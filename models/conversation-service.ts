@@ -162,10 +162,7 @@ export class ConversationService {
       ]);
       if (updated.length === 0) throw new StaleConversationError(conversationId);
       const conversation = toInstances(Conversation, updated)[0]!;
-      const messages = toInstances(
-        ConversationMessage,
-        rows.map((r, i) => ({ id: ids[i], ...r })),
-      );
+      const messages = storedReplies(rows, ids);
       const handoff = turn.handoff
         ? await Handoff.create(
             { conversationId, buyerId: conversation.buyerId, ...turn.handoff, status: 'queued', claimedBy: null, claimedAt: null, closedAt: null, createdAt: now, updatedAt: now },
@@ -203,10 +200,7 @@ export class ConversationService {
     if (ids.length === 0) throw new StaleConversationError(conversationId);
     const { replyId: _, ...state } = found[0]!;
     const conversation = toInstances(Conversation, [state])[0]!;
-    const messages = toInstances(
-      ConversationMessage,
-      rows.map((r, i) => ({ id: ids[i], ...r })),
-    );
+    const messages = storedReplies(rows, ids);
     return { conversation, messages, handoff: null };
   }
 }
@@ -228,6 +222,9 @@ type Sql = { sql: string; replacements: Record<string, unknown> };
 
 /** A bot reply as a turn inserts it (the database numbers it). */
 type ReplyRow = Omit<InferCreationAttributes<ConversationMessage>, 'id' | 'nluIntent' | 'nluConfidence'>;
+
+/** A turn's replies as stored, with the ids the database gave them (in insertion order). */
+const storedReplies = (rows: ReplyRow[], ids: number[]): ConversationMessage[] => toInstances(ConversationMessage, rows.map((r, i) => ({ id: ids[i], ...r })));
 
 /**
  * UPDATE of the conversation's state, only at the version the turn was computed from and while none of

@@ -89,6 +89,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   }
 
   const writeLock = new Mutex();
+  /** The connection transactions share (shareTransactionConnection); used only under the write lock. */
+  const writer = () => (sequelize.connectionManager as unknown as SqliteManager).getConnection({ uuid: WRITER_UUID });
   const checkpointer = dialect === 'sqlite' ? startCheckpointer(sequelize, (fn) => writeLock.runExclusive(fn)) : null;
   return {
     sequelize,
@@ -99,19 +101,18 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
         : sequelize.transaction(fn),
     autocommit: (fn) =>
       dialect === 'sqlite'
-        ? writeLock.runExclusive(async () => fn({ connection: await (sequelize.connectionManager as unknown as SqliteManager).getConnection({ uuid: WRITER_UUID }) }))
+        ? writeLock.runExclusive(async () => fn({ connection: await writer() }))
         : fn(undefined),
     script: async (sql) => {
       if (dialect !== 'sqlite') throw new Error('Database#script is for SQLite');
       if (typeof logging === 'function') logging(`Executing (script): ${sql}`);
       await writeLock.runExclusive(async () => {
-        const connection = await (sequelize.connectionManager as unknown as SqliteManager).getConnection({ uuid: WRITER_UUID });
-        const exec = (text: string) => new Promise<void>((resolve, reject) => connection.exec(text, (err) => (err ? reject(err) : resolve())));
+        const connection = await writer();
         try {
-          await exec(sql);
+          await exec(connection, sql);
         } catch (err) {
           // Nothing to roll back when the script failed at BEGIN or after COMMIT: SQLite says so, and that is fine.
-          await exec('ROLLBACK').catch(() => undefined);
+          await exec(connection, 'ROLLBACK').catch(() => undefined);
           throw asSequelizeError(sequelize, err, sql);
         }
       });
@@ -146,6 +147,9 @@ interface SqliteHandle {
   kadeskTuned?: boolean;
 }
 
+/** Runs SQL text of one or more statements on a SQLite connection, returning no rows. */
+const exec = (connection: SqliteHandle, sql: string) => new Promise<void>((resolve, reject) => connection.exec(sql, (err) => (err ? reject(err) : resolve())));
+
 /**
  * Sequelize's SQLite dialect opens a fresh connection per transaction and exposes no connect hook for it,
  * so per-connection settings (busy timeout, WAL-appropriate fsync level) are applied where it hands them out.
@@ -160,10 +164,8 @@ function tuneSqliteConnections(sequelize: Sequelize, busyTimeoutMs: number): voi
     if (!connection.kadeskTuned) {
       connection.kadeskTuned = true;
       connection.configure('busyTimeout', busyTimeoutMs);
-      await new Promise<void>((resolve, reject) =>
-        // Checkpoints are the checkpointer's (sqlite-checkpointer.ts), never a committing writer's.
-        connection.exec(`PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=0; PRAGMA journal_size_limit=${WAL_LIMIT_BYTES}`, (err) => (err ? reject(err) : resolve())),
-      );
+      // Checkpoints are the checkpointer's (sqlite-checkpointer.ts), never a committing writer's.
+      await exec(connection, `PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=0; PRAGMA journal_size_limit=${WAL_LIMIT_BYTES}`);
     }
     return connection;
   };
