@@ -74,15 +74,18 @@ const withDatabase = (name: string): string => {
   return url.toString();
 };
 
-/** An empty PostgreSQL database (the server migrates it), dropped by `drop`. */
-export async function emptyPostgresDatabase(): Promise<WorkingDatabase> {
-  const name = `kadesk_bench_empty_${process.pid}`;
+/** Database `name`, replacing a leftover of that name: empty, or a copy of `template`; dropped by `drop`. */
+async function freshDatabase(name: string, template?: string): Promise<WorkingDatabase> {
+  const drop = `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`;
   await admin(async (c) => {
-    await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await c.query(`CREATE DATABASE ${name}`);
+    await c.query(drop);
+    await c.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`);
   });
-  return { url: withDatabase(name), drop: () => admin(async (c) => void (await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`))) };
+  return { url: withDatabase(name), drop: () => admin(async (c) => void (await c.query(drop))) };
 }
+
+/** An empty PostgreSQL database (the server migrates it). */
+export const emptyPostgresDatabase = (): Promise<WorkingDatabase> => freshDatabase(`kadesk_bench_empty_${process.pid}`);
 
 /** A fresh PostgreSQL database cloned from the cached template (built first if missing or `rebuild`). */
 export async function postgresDatabase(orders: number, rebuild: boolean, log: (line: string) => void): Promise<WorkingDatabase & { builtNow: boolean }> {
@@ -102,14 +105,5 @@ export async function postgresDatabase(orders: number, rebuild: boolean, log: (l
       await c.query(`ALTER DATABASE ${partial} RENAME TO ${template}`);
     });
   }
-  const work = `kadesk_bench_${process.pid}`;
-  await admin(async (c) => {
-    await c.query(`DROP DATABASE IF EXISTS ${work} WITH (FORCE)`);
-    await c.query(`CREATE DATABASE ${work} TEMPLATE ${template}`);
-  });
-  return {
-    url: withDatabase(work),
-    builtNow,
-    drop: () => admin(async (c) => void (await c.query(`DROP DATABASE IF EXISTS ${work} WITH (FORCE)`))),
-  };
+  return { ...(await freshDatabase(`kadesk_bench_${process.pid}`, template)), builtNow };
 }

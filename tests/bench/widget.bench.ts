@@ -128,6 +128,9 @@ async function main(): Promise<void> {
     cpuProfDir: opts.cpuProfDir,
     // Flood protection sized so the bench's own rate never trips it.
     env: { WIDGET_RATE_POINTS: String(Math.max(1000, opts.buyers * 10)), WIDGET_RATE_SECONDS: '1' },
+  }).catch(async (err: unknown) => {
+    await postgres?.drop();
+    throw err;
   });
   const buyers: WidgetBuyer[] = [];
   try {
