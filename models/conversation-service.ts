@@ -180,15 +180,11 @@ export class ConversationService {
    */
   private async commitAsScript(conversationId: number, update: Sql, rows: ReplyRow[], turnId: string, answered: number): Promise<TurnCommit> {
     const insert = insertParts(ConversationMessage, rows);
-    await this.deps.db.script(
-      [
-        'BEGIN IMMEDIATE',
-        sqliteLiteralSql(update.sql, update.replacements),
-        // changes(): the rows the update just changed, 0 when the turn lost its race.
-        sqliteLiteralSql(`${insert.head} SELECT * FROM (${insert.values}) WHERE changes() = 1`, insert.replacements),
-        'COMMIT',
-      ].join(';\n'),
-    );
+    await this.deps.db.script([
+      sqliteLiteralSql(update.sql, update.replacements),
+      // changes(): the rows the update just changed, 0 when the turn lost its race.
+      sqliteLiteralSql(`${insert.head} SELECT * FROM (${insert.values}) WHERE changes() = 1`, insert.replacements),
+    ]);
     // One read: the conversation as it is now, a row per reply of this turn (none, and a null id, if it lost).
     const found = await queryRows<Record<string, unknown>>(
       Conversation,

@@ -4,6 +4,7 @@ import { Mutex } from 'async-mutex';
 import { Sequelize, Transaction } from 'sequelize';
 import { asSequelizeError, Connection, finalizeStatements, runStatement } from './driver-statements';
 import { CHECKPOINT_UUID, startCheckpointer, WAL_LIMIT_BYTES } from './sqlite-checkpointer';
+import { groupCommit } from './sqlite-group-commit';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -31,13 +32,13 @@ export interface Database {
    */
   autocommit<T>(fn: (on: Connection | undefined) => Promise<T>): Promise<T>;
   /**
-   * SQLite only: runs a script of several statements (a whole BEGIN IMMEDIATE … COMMIT, values written as
-   * literals with `sqliteLiteral`) on the writers' connection, in its turn among the transactions, in ONE trip to
-   * SQLite's thread. A transaction of statements takes a trip per statement, each waiting for the main thread to
-   * pick up the last one's result while the write lock is held; under load those waits are most of the lock's
-   * time. A script returns no rows; if it fails, what it began is rolled back.
+   * SQLite only: runs statements (values written as literals with `sqliteLiteral`) as one transaction on the writers'
+   * connection, in its turn among the transactions, in ONE trip to SQLite's thread. A transaction of statements takes
+   * a trip per statement, each waiting for the main thread to pick up the last one's result while the write lock is
+   * held; under load those waits are most of the lock's time. Scripts waiting for the lock at the same time commit
+   * together (sqlite-group-commit.ts). A script returns no rows; if it fails, none of it is kept.
    */
-  script(sql: string): Promise<void>;
+  script(statements: readonly string[]): Promise<void>;
   /**
    * Runs independent statements of one transaction in the order given, resolving to their results. SQLite's
    * connection queues statements itself, so they are issued at once, without a trip through JavaScript between
@@ -92,6 +93,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   /** The connection transactions share (shareTransactionConnection); used only under the write lock. */
   const writer = () => (sequelize.connectionManager as unknown as SqliteManager).getConnection({ uuid: WRITER_UUID });
   const checkpointer = dialect === 'sqlite' ? startCheckpointer(sequelize, (fn) => writeLock.runExclusive(fn)) : null;
+  const script = dialect === 'sqlite' ? groupCommit((fn) => writeLock.runExclusive(fn), async (sql) => exec(await writer(), sql)) : null;
   return {
     sequelize,
     dialect,
@@ -103,18 +105,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       dialect === 'sqlite'
         ? writeLock.runExclusive(async () => fn({ connection: await writer() }))
         : fn(undefined),
-    script: async (sql) => {
-      if (dialect !== 'sqlite') throw new Error('Database#script is for SQLite');
-      if (typeof logging === 'function') logging(`Executing (script): ${sql}`);
-      await writeLock.runExclusive(async () => {
-        const connection = await writer();
-        try {
-          await exec(connection, sql);
-        } catch (err) {
-          // Nothing to roll back when the script failed at BEGIN or after COMMIT: SQLite says so, and that is fine.
-          await exec(connection, 'ROLLBACK').catch(() => undefined);
-          throw asSequelizeError(sequelize, err, sql);
-        }
+    script: async (statements) => {
+      if (!script) throw new Error('Database#script is for SQLite');
+      if (typeof logging === 'function') logging(`Executing (script): ${statements.join(';\n')}`);
+      await script(statements).catch((err: unknown) => {
+        throw asSequelizeError(sequelize, err, statements.join(';\n'));
       });
     },
     inOrder: async <T extends readonly unknown[]>(steps: { [K in keyof T]: () => Promise<T[K]> }) => {
