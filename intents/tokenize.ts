@@ -20,6 +20,17 @@ export const FeatureOptionsSchema = z.object({
    * mostly by where their characters sit. Off in models saved before the option existed.
    */
   messageShape: z.boolean().default(false),
+  /**
+   * Each distinct punctuation mark or symbol (but emoji) as a feature (p:!, p:~, p:。, p:;), as `?` always is:
+   * "退钱!!!" leans to complaint, code-like text (`;`, `=`, `{`) to out_of_scope. Kept with `negation` and SVM
+   * λ 1e-4 by paired CV on the training split (README). Off in models saved before the option existed.
+   */
+  punctuation: z.boolean().default(false),
+  /**
+   * The jieba word after a negation (不, 没有, 别, not, never …) as its own feature (ng:到账), so "还没有到账"
+   * and "到账了" differ by more than shared n-grams. Off in models saved before the option existed.
+   */
+  negation: z.boolean().default(false),
   /** Jieba HMM for words missing from the dictionary. */
   hmm: z.boolean(),
 });
@@ -41,6 +52,10 @@ const HAN_RUN = /\p{Script=Han}+/gu;
 const HAN = /\p{Script=Han}/u;
 const ENGLISH_WORD = /^[a-z]+$/;
 const EMOJI = /\p{Extended_Pictographic}/gu;
+// Punctuation and symbols but emoji (their own features): NFKC has already folded ！ to !, ， to , and … to ...
+const PUNCTUATION = /(?!\p{Extended_Pictographic})[\p{P}\p{S}]/gu;
+// Jieba keeps these as words of their own; a negation fused into a longer word (没收到) is left to the n-grams.
+const NEGATIONS = new Set(['不', '没', '没有', '未', '别', '无', '不要', '不用', '不想', '不能', '不会', '从未', '从没', '从来没', '还没', '还没有', '并没有', 'not', 'never', 'no']);
 
 function addCharNgrams(out: Set<string>, segment: string, sizes: readonly number[]): void {
   for (const run of segment.match(HAN_RUN) ?? []) {
@@ -53,9 +68,12 @@ function addCharNgrams(out: Set<string>, segment: string, sizes: readonly number
 
 function addEnglish(out: Set<string>, words: readonly string[], options: FeatureOptions): void {
   let previous: string | undefined;
+  let negated = false;
   for (const word of words) {
     const stem = PorterStemmer.stem(word);
     out.add(`e:${stem}`);
+    if (options.negation && negated) out.add(`ng:${stem}`);
+    negated = NEGATIONS.has(word);
     if (options.englishBigrams && previous) out.add(`e2:${previous}_${stem}`);
     if (options.englishCharTrigrams && word.length >= 5) {
       for (let i = 0; i + 3 <= word.length; i++) out.add(`et:${word.slice(i, i + 3)}`);
@@ -99,20 +117,29 @@ export function featurize(normalized: string, options: FeatureOptions): string[]
     if (part.trim() === '') continue;
     // Consecutive English words form a run so bigrams never span a Chinese word.
     let englishRun: string[] = [];
+    let negated = false;
     for (const token of segmenter().cut(part, options.hmm)) {
       if (ENGLISH_WORD.test(token)) {
         englishRun.push(token);
+        negated = false;
         continue;
       }
       if (token.trim() === '') continue;
       addEnglish(out, englishRun, options);
       englishRun = [];
-      if (HAN.test(token)) out.add(`w:${token}`);
-      else if (token === '?') out.add('p:?');
+      if (HAN.test(token)) {
+        out.add(`w:${token}`);
+        if (options.negation && negated) out.add(`ng:${token}`);
+        negated = NEGATIONS.has(token);
+        continue;
+      }
+      negated = false;
+      if (token === '?') out.add('p:?');
     }
     addEnglish(out, englishRun, options);
     addCharNgrams(out, part, options.charNgrams);
     for (const emoji of part.match(EMOJI) ?? []) out.add(`m:${emoji}`);
+    if (options.punctuation) for (const mark of part.match(PUNCTUATION) ?? []) out.add(`p:${mark}`);
   }
   if (options.messageShape && out.size > 0) addShape(out, normalized);
   return [...out];

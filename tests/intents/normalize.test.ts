@@ -114,6 +114,26 @@ describe('featurize', () => {
     expect(featurize(normalize('where is my refund'), options)).toContain('n:4-5');
   });
 
+  it('turns punctuation and symbols into features, one per distinct mark, after NFKC', () => {
+    const features = featurize(normalize('退钱！！！黑店～'), options);
+    expect(features).toEqual(expect.arrayContaining(['p:!', 'p:~']));
+    expect(features.filter((f) => f === 'p:!')).toHaveLength(1);
+    expect(featurize(normalize('SELECT * FROM t; x = {a}'), options)).toEqual(expect.arrayContaining(['p:*', 'p:;', 'p:=', 'p:{']));
+    expect(featurize(normalize('好的😊'), options).filter((f) => f.startsWith('p:'))).toEqual([]);
+  });
+
+  it('marks the word after a negation', () => {
+    expect(featurize(normalize('还没有到账'), options)).toEqual(expect.arrayContaining(['w:到账', 'ng:到账']));
+    expect(featurize(normalize('别取消'), options)).toContain('ng:取消');
+    expect(featurize(normalize("I don't want it"), options)).toContain('ng:want');
+    expect(featurize(normalize('已经到账了'), options).filter((f) => f.startsWith('ng:'))).toEqual([]);
+  });
+
+  it('leaves punctuation and negation out when the options say so (models saved before they existed)', () => {
+    const old = { ...options, punctuation: false, negation: false };
+    expect(featurize(normalize('没到账!!'), old).filter((f) => /^(ng|p):/.test(f))).toEqual([]);
+  });
+
   it('turns placeholders and emoji into features and nothing else into noise', () => {
     expect(featurize(normalize('KM20240101123456789 😡'), options).sort()).toEqual(['m:😡', 'n:1', 'p:order']);
     expect(featurize(normalize('   '), options)).toEqual([]);
