@@ -18,6 +18,7 @@ import { deskRouter } from '../desk/rest-router';
 import { supervisorRouter } from '../desk/supervisor/router';
 import { IntentsRuntime, type IntentsRuntimeOptions } from './intents-runtime';
 import { supervisorJobs } from './supervisor-jobs';
+import { RECOVERY_WINDOW_MS, TrimmedSessionAdapter } from './recovery-adapter';
 import { deskAssets } from '../desk/ui-assets';
 
 type ServerAdapterFactory = NonNullable<Partial<SocketOptions>['adapter']>;
@@ -81,8 +82,8 @@ export function createServer(ctx: ServerContext, options: ServerOptions = {}): K
 
   const server = http.createServer(app);
   const io = new SocketServer(server, {
-    adapter: options.adapter,
-    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
+    adapter: options.adapter ?? TrimmedSessionAdapter,
+    connectionStateRecovery: { maxDisconnectionDuration: RECOVERY_WINDOW_MS, skipMiddlewares: false },
   });
   attachWidget(io, { ...ctx, nlu: intents.engine });
   attachDesk(io, ctx);
