@@ -4,8 +4,10 @@ import type { ModelOptions } from './model';
 
 // Punctuation, negation marks and λ 1e-4 (was 3e-5): +0.43 pt cross-validated accuracy at threshold 0.5, better
 // on 10 of 10 paired fold partitions of the training split (README, "Paired check of three model variants").
+// English edge words as shape features (englishShape): +0.40 pt cross-validated accuracy at threshold 0.5, better on
+// 10 of 10 paired fold partitions of the training split (+0.34 pt at threshold 0, 9 of 10 better, 1 tied).
 export const DEFAULT_MODEL_OPTIONS: ModelOptions = {
-  features: { charNgrams: [1, 2], englishBigrams: true, englishCharTrigrams: true, messageShape: true, punctuation: true, negation: true, hmm: false },
+  features: { charNgrams: [1, 2], englishBigrams: true, englishCharTrigrams: true, messageShape: true, punctuation: true, negation: true, englishShape: true, hmm: false },
   rule: 'bernoulli',
   smoothing: 0.1,
   calibrationFolds: 4,

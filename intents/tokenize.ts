@@ -31,6 +31,13 @@ export const FeatureOptionsSchema = z.object({
    * and "到账了" differ by more than shared n-grams. Off in models saved before the option existed.
    */
   negation: z.boolean().default(false),
+  /**
+   * The English words at the message's edges, as shape features: its first and last word when English (b:^e:where,
+   * b:e:refund$) and its first two when both are (b:^e:where_is); "where is my refund" and "my refund is where?"
+   * share every word but these. Kept by paired CV on the training split (+0.40 pt at 0.5). Off in models saved
+   * before the option existed.
+   */
+  englishShape: z.boolean().default(false),
   /** Jieba HMM for words missing from the dictionary. */
   hmm: z.boolean(),
 });
@@ -106,9 +113,19 @@ function addShape(out: Set<string>, normalized: string): void {
   if (units > 0) out.add(`n:${lengthBucket(units)}`);
 }
 
+/** `words`: the message's words in order, e:<stem> (English) or w:<jieba word> (Chinese). Not counted by the coverage gate. */
+function addEnglishShape(out: Set<string>, words: readonly string[]): void {
+  const [first, second] = words;
+  const last = words[words.length - 1];
+  if (first.startsWith('e:')) out.add(`b:^${first}`);
+  if (last.startsWith('e:')) out.add(`b:${last}$`);
+  if (first.startsWith('e:') && second?.startsWith('e:')) out.add(`b:^${first}_${second.slice(2)}`);
+}
+
 /** Distinct feature strings of a normalize()d text; empty when the text holds nothing recognisable. */
 export function featurize(normalized: string, options: FeatureOptions): string[] {
   const out = new Set<string>();
+  const words: string[] = [];
   for (const part of normalized.split(PLACEHOLDERS)) {
     if (part === ORDER_PLACEHOLDER || part === NUMBER_PLACEHOLDER) {
       out.add(`p:${part.slice(1, -1)}`);
@@ -121,6 +138,7 @@ export function featurize(normalized: string, options: FeatureOptions): string[]
     for (const token of segmenter().cut(part, options.hmm)) {
       if (ENGLISH_WORD.test(token)) {
         englishRun.push(token);
+        if (options.englishShape) words.push(`e:${PorterStemmer.stem(token)}`);
         negated = false;
         continue;
       }
@@ -129,6 +147,7 @@ export function featurize(normalized: string, options: FeatureOptions): string[]
       englishRun = [];
       if (HAN.test(token)) {
         out.add(`w:${token}`);
+        if (options.englishShape) words.push(`w:${token}`);
         if (options.negation && negated) out.add(`ng:${token}`);
         negated = NEGATIONS.has(token);
         continue;
@@ -142,5 +161,6 @@ export function featurize(normalized: string, options: FeatureOptions): string[]
     if (options.punctuation) for (const mark of part.match(PUNCTUATION) ?? []) out.add(`p:${mark}`);
   }
   if (options.messageShape && out.size > 0) addShape(out, normalized);
+  if (options.englishShape && words.length > 0) addEnglishShape(out, words);
   return [...out];
 }

@@ -114,6 +114,15 @@ describe('featurize', () => {
     expect(featurize(normalize('where is my refund'), options)).toContain('n:4-5');
   });
 
+  it('marks the English words at the edges of the message as shape features', () => {
+    const features = featurize(normalize('where is my refund?'), options);
+    expect(features.filter((f) => f.startsWith('b:')).sort()).toEqual(['b:^e:where', 'b:^e:where_is', 'b:e:refund$']);
+    expect(features.filter(isShapeFeature)).toContain('b:^e:where');
+    const mixed = featurize(normalize('退款 where'), options).filter((f) => f.startsWith('b:'));
+    expect(mixed.sort()).toEqual(['b:^退', 'b:e:where$', 'b:款$']);
+    expect(featurize(normalize('where is my refund'), { ...options, englishShape: false }).filter((f) => f.startsWith('b:'))).toEqual([]);
+  });
+
   it('turns punctuation and symbols into features, one per distinct mark, after NFKC', () => {
     const features = featurize(normalize('退钱！！！黑店～'), options);
     expect(features).toEqual(expect.arrayContaining(['p:!', 'p:~']));
