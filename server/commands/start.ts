@@ -7,8 +7,10 @@ import { connectRedisAdapter } from '../socket-adapter';
 import { isEmpty, seedDemo } from '../seed';
 import { AgentService } from '../../models/agent-service';
 import { ensureDemoAgents } from '../../desk/demo-agents';
+import { tuneGarbageCollector } from '../gc-tuning';
 
 export async function start(): Promise<number> {
+  tuneGarbageCollector();
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   const domain = await openDomain({
