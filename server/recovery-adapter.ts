@@ -4,9 +4,10 @@
 // packets (order-card carousels and all) 40 s into the widget bench at 500 messages/s. Each packet survives into V8's
 // old generation, so full collections came every 7–10 s, and on two cores each one stalled replies for 100–200 ms
 // (the bench's p99 over 60 s: 46–86 ms; with recovery off, 15 ms and no full collection at all).
-// This adapter keeps Socket.IO's recovery as it is, and drops expired packets every TRIM_EVERY_MS instead: what a
-// socket can recover is unchanged (a packet past the window was already unrecoverable), the heap holds the window
-// only. Longer gaps are the widget's `sync` request, answered from the database.
+// This adapter keeps Socket.IO's recovery as it is, with a 30 s window, and drops packets past it every
+// TRIM_EVERY_MS, so the heap holds the window only (Socket.IO's own adapter could still replay a packet past the
+// window until its next once-a-minute cleanup; here it cannot). Longer gaps are the widget's `sync` request,
+// answered from the database.
 import type { Namespace } from 'socket.io';
 import { SessionAwareAdapter } from 'socket.io-adapter';
 
