@@ -113,13 +113,17 @@ function addShape(out: Set<string>, normalized: string): void {
   if (units > 0) out.add(`n:${lengthBucket(units)}`);
 }
 
-/** `words`: the message's words in order, e:<stem> (English) or w:<jieba word> (Chinese). Not counted by the coverage gate. */
+/**
+ * `words`: the message's words in order, e:<English word> or w:<jieba word>; only the edge words are stemmed here,
+ * not every English word a second time (addEnglish stems them for its own features). Not counted by the coverage gate.
+ */
 function addEnglishShape(out: Set<string>, words: readonly string[]): void {
   const [first, second] = words;
   const last = words[words.length - 1];
-  if (first.startsWith('e:')) out.add(`b:^${first}`);
-  if (last.startsWith('e:')) out.add(`b:${last}$`);
-  if (first.startsWith('e:') && second?.startsWith('e:')) out.add(`b:^${first}_${second.slice(2)}`);
+  const stem = (word: string) => PorterStemmer.stem(word.slice(2));
+  if (first.startsWith('e:')) out.add(`b:^e:${stem(first)}`);
+  if (last.startsWith('e:')) out.add(`b:e:${stem(last)}$`);
+  if (first.startsWith('e:') && second?.startsWith('e:')) out.add(`b:^e:${stem(first)}_${stem(second)}`);
 }
 
 /** Distinct feature strings of a normalize()d text; empty when the text holds nothing recognisable. */
@@ -138,7 +142,7 @@ export function featurize(normalized: string, options: FeatureOptions): string[]
     for (const token of segmenter().cut(part, options.hmm)) {
       if (ENGLISH_WORD.test(token)) {
         englishRun.push(token);
-        if (options.englishShape) words.push(`e:${PorterStemmer.stem(token)}`);
+        if (options.englishShape) words.push(`e:${token}`);
         negated = false;
         continue;
       }
